@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Dependencies point one way: sluice → SluiceApp → (SluiceTerminal, SluiceClient, SluiceModel).
+// SluiceModel is pure Swift (no UI, no network), so both front ends share one set of rules.
+let package = Package(
+  name: "Sluice",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "sluice", targets: ["sluice"]),
+    .library(name: "SluiceModel", targets: ["SluiceModel"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .target(name: "SluiceModel"),
+    .target(name: "SluiceClient", dependencies: ["SluiceModel"]),
+    .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+    .target(name: "SluiceTerminal", dependencies: ["CNcursesw"]),
+    .target(
+      name: "SluiceApp",
+      dependencies: ["SluiceModel", "SluiceClient", "SluiceTerminal"]
+    ),
+    .executableTarget(
+      name: "sluice",
+      dependencies: [
+        "SluiceApp",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "sluice-bench", dependencies: ["SluiceModel"]),
+    .testTarget(name: "SluiceModelTests", dependencies: ["SluiceModel"]),
+    .testTarget(name: "SluiceClientTests", dependencies: ["SluiceClient"]),
+    .testTarget(name: "SluiceTerminalTests", dependencies: ["SluiceTerminal"]),
+    .testTarget(name: "SluiceAppTests", dependencies: ["SluiceApp"]),
+    .testTarget(name: "SluiceCLITests", dependencies: ["sluice"]),
+  ]
+)

@@ -1,0 +1,37 @@
+import Foundation
+import SluiceModel
+
+// Benchmarks print one stable line per figure: `name: value unit`. They are not tests; run them
+// with `swift run -c release sluice-bench`.
+
+/// Seconds of wall time that `body` takes.
+func measure(_ body: () -> Void) -> Double {
+  let start = DispatchTime.now().uptimeNanoseconds
+  body()
+  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+let mappings = BenchData.mappings(count: 10_000)
+let drafts = mappings.map { mapping in
+  Draft(mapping: mapping, changes: BenchData.change(for: mapping))
+}
+
+var findingCount = 0
+let validateSeconds = measure {
+  for draft in drafts { findingCount += Validator.validate(draft).count }
+}
+print(
+  String(
+    format: "validate-10000-mappings: %.1f ms total, %.2f us per mapping (%d findings)",
+    validateSeconds * 1e3, validateSeconds * 1e6 / Double(drafts.count), findingCount))
+
+var bodyBytes = 0
+let bodySeconds = measure {
+  for draft in drafts {
+    bodyBytes += JSONValue.object(draft.updateBody).compactText.utf8.count + draft.diff.count
+  }
+}
+print(
+  String(
+    format: "body-and-diff-10000-edits: %.1f ms total, %.2f us per edit",
+    bodySeconds * 1e3, bodySeconds * 1e6 / Double(drafts.count)))

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The one test command (README and CI run exactly this): lint, the test peer's own tests, then
+# every Swift test with the peer (moto_server behind the verifying proxy) running, and line coverage.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== swift format lint --strict"
+swift format lint --strict --recursive Package.swift Sources Tests
+
+echo "== test peer (pytest)"
+python3 -m pytest -q -p no:cacheprovider scripts/peer
+
+echo "== starting moto_server and the verifying proxy"
+state=$(mktemp -d)
+trap 'scripts/peer/stop-peer.sh "$state" >/dev/null 2>&1 || true; rm -rf "$state"' EXIT
+scripts/peer/start-peer.sh "$state"
+# shellcheck disable=SC1091
+source "$state/env"
+export SLUICE_REQUIRE_PEER=1
+
+echo "== swift test"
+swift test --enable-code-coverage
+
+echo "== line coverage (Sources)"
+bin=$(swift build --show-bin-path)
+toolchain=$(dirname "$(readlink -f "$(command -v swift)")")
+"$toolchain/llvm-cov" report "$bin/SluicePackageTests.xctest" \
+  -instr-profile "$bin/codecov/default.profdata" -ignore-filename-regex='(\.build|Tests)/' \
+  | awk 'NR == 1 || /^TOTAL/ || /^[A-Za-z-]+\/[A-Za-z]+\.swift/ { print }' | cut -c1-60,141-180
