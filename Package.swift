@@ -11,11 +11,15 @@ let package = Package(
     .library(name: "SluiceModel", targets: ["SluiceModel"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
   ],
   targets: [
     .target(name: "SluiceModel"),
-    .target(name: "SluiceClient", dependencies: ["SluiceModel"]),
+    .target(
+      name: "SluiceClient",
+      dependencies: ["SluiceModel", .product(name: "Crypto", package: "swift-crypto")]
+    ),
     .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
     .target(name: "SluiceTerminal", dependencies: ["CNcursesw"]),
     .target(

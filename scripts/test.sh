@@ -19,11 +19,14 @@ source "$state/env"
 export SLUICE_REQUIRE_PEER=1
 
 echo "== swift test"
-swift test --enable-code-coverage
+swift test --enable-code-coverage 2>&1 | tee "$state/swift-test.log"
 
 echo "== line coverage (Sources)"
 bin=$(swift build --show-bin-path)
 toolchain=$(dirname "$(readlink -f "$(command -v swift)")")
 "$toolchain/llvm-cov" report "$bin/SluicePackageTests.xctest" \
   -instr-profile "$bin/codecov/default.profdata" -ignore-filename-regex='(\.build|Tests)/' \
-  | awk 'NR == 1 || /^TOTAL/ || /^[A-Za-z-]+\/[A-Za-z]+\.swift/ { print }' | cut -c1-60,141-180
+  | awk '/^(TOTAL|[A-Za-z-]+\/[A-Za-z]+\.swift)/ { printf "%-42s %6s lines %6s missed %8s\n", $1, $8, $9, $10 }'
+
+# The runner's closing line once more, last, where CI looks for it.
+grep -E "Test run with [0-9]+ tests?" "$state/swift-test.log" | tail -n 1

@@ -18,9 +18,9 @@ struct MotoSmokeTests {
   @Test(.enabled(if: motoURL != nil || peerRequired, "moto_server is not running"))
   func listsMappingsFromMoto() async throws {
     let base = try #require(Self.motoURL, "the test command must start moto_server")
-    let list = LambdaOperation.list(
-      functionName: nil, eventSourceArn: nil, marker: nil, maxItems: 10)
-    var request = URLRequest(url: try #require(URL(string: base + list.path + "?" + list.query)))
+    let endpoint = try #require(Endpoint(url: base))
+    let list = LambdaOperation.list(maxItems: 10).request(to: endpoint)
+    var request = URLRequest(url: try #require(URL(string: list.url)))
     request.httpMethod = list.method
     // moto routes by the service named in the credential scope; it does not check this signature.
     request.setValue(

@@ -1,0 +1,844 @@
+#!/usr/bin/env python3
+"""Verifying reverse proxy in front of moto_server, used as Sluice's test peer.
+
+Why it exists: moto 5.2.1 in server mode does not check SigV4 signatures in a
+way we can trust (it mishandles requests without a body and percent-encoded
+query strings), and it ignores MaxItems/Marker on ListEventSourceMappings. So
+this proxy, listening on 127.0.0.1 only:
+
+* verifies every Lambda API request's SigV4 signature with botocore's own
+  canonicalisation, against a small table of known test credentials;
+* implements ListEventSourceMappings paging (MaxItems/Marker/NextMarker) and
+  the FunctionName/EventSourceArn filters itself;
+* injects faults on demand (429/500/503/connection reset/delay);
+* counts what it saw, so a test can prove e.g. that a read-only mode sent no
+  mutating request.
+
+Control API (never signature-checked, never forwarded) lives under /__peer/;
+see README.md next to this file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import binascii
+import datetime
+import hashlib
+import hmac
+import http.client
+import json
+import os
+import random
+import re
+import signal
+import socket
+import struct
+import sys
+import threading
+import time
+import urllib.parse
+import uuid
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from botocore.auth import SIGV4_TIMESTAMP, SigV4Auth
+from botocore.awsrequest import AWSRequest, HTTPHeaders
+from botocore.credentials import Credentials
+
+DEFAULT_CREDENTIALS = {"AKIDSLUICETEST": "sluice-test-secret-key"}
+MAX_CLOCK_SKEW = datetime.timedelta(minutes=15)
+CONTROL_PREFIX = "/__peer/"
+ESM_COLLECTION_PATHS = ("/2015-03-31/event-source-mappings", "/2015-03-31/event-source-mappings/")
+ESM_ITEM_RE = re.compile(r"^/2015-03-31/event-source-mappings/[^/?]+/?$")
+AWS_MAX_PAGE = 100  # ListEventSourceMappings never returns more than this per page.
+MAX_ITEMS_LIMIT = 10000  # MaxItems range in the service model is 1..10000.
+MAX_BODY_BYTES = 16 * 1024 * 1024  # Lambda payloads are far smaller; bounds memory use.
+UPSTREAM_TIMEOUT_S = 60
+FAULT_KINDS = ("429", "500", "503", "reset", "delay")
+# Connection-level headers that must not be relayed between hops (RFC 9110 7.6.1).
+HOP_BY_HOP = frozenset(
+    ["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"]
+)
+AUTH_RE = re.compile(
+    r"^AWS4-HMAC-SHA256\s+Credential=(?P<credential>[^,\s]+)\s*,\s*"
+    r"SignedHeaders=(?P<signed>[^,\s]+)\s*,\s*Signature=(?P<signature>[0-9a-fA-F]+)\s*$"
+)
+
+
+# --------------------------------------------------------------------------------------
+# SigV4 verification
+# --------------------------------------------------------------------------------------
+
+
+class SignatureRejected(Exception):
+    """A request failed authentication; carries the AWS error type to answer with."""
+
+    def __init__(self, error_type: str, message: str):
+        super().__init__(message)
+        self.error_type = error_type
+        self.message = message
+
+
+@dataclass(frozen=True)
+class AuthorizationHeader:
+    """The parts of a SigV4 Authorization header."""
+
+    access_key: str
+    date: str
+    region: str
+    service: str
+    signed_headers: tuple[str, ...]
+    signature: str
+
+
+def parse_authorization(value: str | None) -> AuthorizationHeader:
+    """Split `AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...`."""
+    if not value:
+        raise SignatureRejected("InvalidSignatureException", "Missing Authentication Token")
+    match = AUTH_RE.match(value.strip())
+    if not match:
+        raise SignatureRejected(
+            "InvalidSignatureException",
+            "Authorization header is not a well-formed AWS4-HMAC-SHA256 header.",
+        )
+    parts = match.group("credential").split("/")
+    if len(parts) != 5 or parts[4] != "aws4_request" or not all(parts):
+        raise SignatureRejected(
+            "InvalidSignatureException",
+            "Credential should be scoped to a valid region and service: "
+            "'<AKID>/<yyyymmdd>/<region>/<service>/aws4_request'.",
+        )
+    signed = tuple(sorted({name.lower() for name in match.group("signed").split(";")}))
+    return AuthorizationHeader(
+        access_key=parts[0],
+        date=parts[1],
+        region=parts[2],
+        service=parts[3],
+        signed_headers=signed,
+        signature=match.group("signature").lower(),
+    )
+
+
+class _ExactSignedHeadersSigV4(SigV4Auth):
+    """botocore's SigV4 canonicalisation, but over exactly the headers the client signed.
+
+    Stock `headers_to_sign` signs every header it is given except a blacklist
+    (e.g. user-agent) and adds `host` when missing. A server must instead use
+    precisely the client's SignedHeaders list, whatever it contains.
+    """
+
+    def __init__(self, credentials, service_name, region_name, signed_headers):
+        super().__init__(credentials, service_name, region_name)
+        self._signed = signed_headers
+
+    def headers_to_sign(self, request):
+        header_map = HTTPHeaders()
+        for name, value in request.headers.items():
+            if name.lower() in self._signed:
+                header_map[name.lower()] = value
+        return header_map
+
+
+def canonical_query_params(raw_query: str) -> list[tuple[str, str]]:
+    """Decode the wire query into (name, value) pairs, keeping order and repeats.
+
+    botocore re-encodes these with SigV4's rules (only A-Z a-z 0-9 - _ . ~
+    unescaped), which is what AWS does server-side: a botocore request whose
+    wire query is `Marker=abc%2Fdef%2B%3D` round-trips exactly, while a client
+    that signed a non-canonical form (e.g. a raw `:`) is rejected as AWS would.
+    `+` is kept as a literal plus (botocore always sends a space as %20).
+    """
+    if not raw_query:
+        return []
+    pairs = []
+    for item in raw_query.split("&"):
+        name, _, value = item.partition("=")
+        pairs.append((urllib.parse.unquote(name), urllib.parse.unquote(value)))
+    return pairs
+
+
+def _redact_token(canonical_request: str) -> str:
+    """Hide a session-token value before echoing a canonical request to the client."""
+    return re.sub(r"(?m)^(x-amz-security-token:).*$", r"\1<redacted>", canonical_request)
+
+
+def _check_clock(amz_date: str, now: datetime.datetime) -> None:
+    """Reject requests whose X-Amz-Date is more than 15 minutes from `now` (like AWS)."""
+    try:
+        signed_at = datetime.datetime.strptime(amz_date, SIGV4_TIMESTAMP).replace(
+            tzinfo=datetime.timezone.utc
+        )
+    except ValueError:
+        raise SignatureRejected(
+            "InvalidSignatureException", f"X-Amz-Date '{amz_date}' is not in the form YYYYMMDDTHHMMSSZ."
+        ) from None
+    now_s = now.strftime(SIGV4_TIMESTAMP)
+    if signed_at < now - MAX_CLOCK_SKEW:
+        earliest = (now - MAX_CLOCK_SKEW).strftime(SIGV4_TIMESTAMP)
+        raise SignatureRejected(
+            "InvalidSignatureException",
+            f"Signature expired: {amz_date} is now earlier than {earliest} ({now_s} - 15 min.)",
+        )
+    if signed_at > now + MAX_CLOCK_SKEW:
+        latest = (now + MAX_CLOCK_SKEW).strftime(SIGV4_TIMESTAMP)
+        raise SignatureRejected(
+            "InvalidSignatureException",
+            f"Signature not yet current: {amz_date} is still later than {latest} ({now_s} + 15 min.)",
+        )
+
+
+def verify_request(
+    method: str,
+    target: str,
+    headers: list[tuple[str, str]],
+    body: bytes,
+    credentials: dict[str, str],
+    now: datetime.datetime | None = None,
+) -> str:
+    """Check a request's SigV4 signature; return the access key id or raise SignatureRejected.
+
+    `target` is the request-target exactly as received on the wire
+    (path?query); `headers` are all received headers, repeats included.
+    """
+    lookup = HTTPHeaders()
+    for name, value in headers:
+        lookup[name] = value
+    auth = parse_authorization(lookup.get("authorization"))
+    secret = credentials.get(auth.access_key)
+    if secret is None:
+        raise SignatureRejected(
+            "UnrecognizedClientException", "The security token included in the request is invalid."
+        )
+    for required in ("host", "x-amz-date"):
+        if required not in auth.signed_headers:
+            raise SignatureRejected(
+                "InvalidSignatureException", f"'{required}' must be a signed header."
+            )
+    amz_date = lookup.get("x-amz-date") or ""
+    _check_clock(amz_date, now or datetime.datetime.now(datetime.timezone.utc))
+    if auth.date != amz_date[:8]:
+        raise SignatureRejected(
+            "InvalidSignatureException",
+            f"Credential scope date {auth.date} does not match X-Amz-Date {amz_date}.",
+        )
+    declared_hash = lookup.get("x-amz-content-sha256")
+    if declared_hash is not None and declared_hash != _sha256_hex(body):
+        raise SignatureRejected(
+            "InvalidSignatureException", "X-Amz-Content-SHA256 does not match the request body."
+        )
+
+    path, _, query = target.partition("?")
+    signed_only = {
+        name: value for name, value in headers if name.lower() in auth.signed_headers
+    }
+    missing = [h for h in auth.signed_headers if h not in {n.lower() for n in signed_only}]
+    if missing:
+        raise SignatureRejected(
+            "InvalidSignatureException", f"Signed header(s) missing from the request: {', '.join(missing)}."
+        )
+    request = AWSRequest(
+        method=method,
+        url=f"http://{lookup.get('host', 'localhost')}{path}",
+        data=body,
+        params=canonical_query_params(query),
+    )
+    for name, value in headers:
+        if name.lower() in auth.signed_headers:
+            request.headers[name] = value
+    request.context["timestamp"] = amz_date
+    signer = _ExactSignedHeadersSigV4(
+        Credentials(auth.access_key, secret, lookup.get("x-amz-security-token")),
+        auth.service,
+        auth.region,
+        auth.signed_headers,
+    )
+    canonical_request = signer.canonical_request(request)
+    string_to_sign = signer.string_to_sign(request, canonical_request)
+    expected = signer.signature(string_to_sign, request)
+    if not hmac.compare_digest(expected, auth.signature):
+        raise SignatureRejected(
+            "InvalidSignatureException",
+            "The request signature we calculated does not match the signature you provided. "
+            "Check your AWS Secret Access Key and signing method. Consult the service "
+            "documentation for details.\n\nThe Canonical String for this request should have been\n'"
+            + _redact_token(canonical_request)
+            + "'\n\nThe String-to-Sign should have been\n'"
+            + string_to_sign
+            + "'\n",
+        )
+    return auth.access_key
+
+
+def _sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --------------------------------------------------------------------------------------
+# Fault injection and statistics
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Fault:
+    """One queued fault, consumed by the next `count` matching requests."""
+
+    kind: str
+    count: int = 1
+    retry_after: int = 1
+    delay_ms: int = 500
+    method: str | None = None
+    path_prefix: str | None = None
+
+    def matches(self, method: str, path: str) -> bool:
+        return (self.method is None or self.method == method.upper()) and (
+            self.path_prefix is None or path.startswith(self.path_prefix)
+        )
+
+    def describe(self) -> dict:
+        return {
+            "kind": self.kind,
+            "count": self.count,
+            "retry_after": self.retry_after,
+            "delay_ms": self.delay_ms,
+            "match": {"method": self.method, "path_prefix": self.path_prefix},
+        }
+
+
+def _int_field(spec: dict, name: str, default: int, minimum: int) -> int:
+    value = spec.get(name, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        raise ValueError(f"'{name}' must be an integer >= {minimum}")
+    return value
+
+
+def _match_fields(spec: dict) -> dict:
+    match = spec.get("match") or {}
+    if not isinstance(match, dict):
+        raise ValueError("'match' must be an object")
+    method = match.get("method")
+    return {
+        "method": method.upper() if isinstance(method, str) else None,
+        "path_prefix": match.get("path_prefix"),
+    }
+
+
+def parse_fault(spec: dict) -> Fault:
+    """Validate one entry of POST /__peer/faults {"faults": [...]}."""
+    if not isinstance(spec, dict) or spec.get("kind") not in FAULT_KINDS:
+        raise ValueError(f"each fault needs 'kind' in {list(FAULT_KINDS)}")
+    return Fault(
+        kind=spec["kind"],
+        count=_int_field(spec, "count", 1, 1),
+        retry_after=_int_field(spec, "retry_after", 1, 0),
+        delay_ms=_int_field(spec, "delay_ms", 500, 0),
+        **_match_fields(spec),
+    )
+
+
+@dataclass
+class RandomFaults:
+    """A seeded random fault rate on matching requests (for bulk-operation tests)."""
+
+    rate: float
+    kinds: tuple[str, ...]
+    rng: random.Random
+    template: Fault  # carries match, retry_after and delay_ms
+    seed: int | None = None
+
+    def describe(self) -> dict:
+        described = self.template.describe()
+        described.pop("kind")
+        described.pop("count")
+        return {"rate": self.rate, "kinds": list(self.kinds), "seed": self.seed, **described}
+
+
+def parse_random(spec: dict) -> RandomFaults:
+    """Validate POST /__peer/faults {"random": {...}}."""
+    if not isinstance(spec, dict):
+        raise ValueError("'random' must be an object")
+    rate = spec.get("rate")
+    if not isinstance(rate, (int, float)) or isinstance(rate, bool) or not 0 <= rate <= 1:
+        raise ValueError("'rate' must be a number between 0 and 1")
+    kinds = tuple(spec.get("kinds") or ("429", "500", "503", "reset"))
+    if not kinds or any(k not in FAULT_KINDS for k in kinds):
+        raise ValueError(f"'kinds' must be a non-empty subset of {list(FAULT_KINDS)}")
+    seed = spec.get("seed")
+    template = parse_fault({**spec, "kind": kinds[0]})
+    return RandomFaults(rate=float(rate), kinds=kinds, rng=random.Random(seed), template=template, seed=seed)
+
+
+@dataclass
+class PeerState:
+    """Everything the handler threads share; all access goes through `lock`."""
+
+    credentials: dict[str, str]
+    upstream_host: str
+    upstream_port: int
+    page_size: int = AWS_MAX_PAGE
+    queued: list[Fault] = field(default_factory=list)
+    random_faults: RandomFaults | None = None
+    stats: dict = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self):
+        self.reset_stats()
+
+    def reset_stats(self) -> None:
+        self.stats = {
+            "requests": 0,
+            "by_method": {},
+            "rejected_signatures": 0,
+            "faults_injected": 0,
+            "faults_by_kind": {},
+            "forwarded": 0,
+            "mutating": 0,
+        }
+
+    def count_request(self, method: str) -> None:
+        """Count an API request on arrival, before any check, so attempts always show."""
+        with self.lock:
+            self.stats["requests"] += 1
+            self.stats["by_method"][method] = self.stats["by_method"].get(method, 0) + 1
+            if method not in ("GET", "HEAD"):
+                self.stats["mutating"] += 1
+
+    def bump(self, key: str) -> None:
+        with self.lock:
+            self.stats[key] += 1
+
+    def take_fault(self, method: str, path: str) -> Fault | None:
+        """Return the fault for this request, if any: queued faults first, in order."""
+        with self.lock:
+            chosen = self._take_queued(method, path) or self._roll_random(method, path)
+            if chosen is not None:
+                self.stats["faults_injected"] += 1
+                by_kind = self.stats["faults_by_kind"]
+                by_kind[chosen.kind] = by_kind.get(chosen.kind, 0) + 1
+            return chosen
+
+    def _take_queued(self, method: str, path: str) -> Fault | None:
+        for index, fault in enumerate(self.queued):
+            if fault.matches(method, path):
+                fault.count -= 1
+                if fault.count == 0:
+                    del self.queued[index]
+                return fault
+        return None
+
+    def _roll_random(self, method: str, path: str) -> Fault | None:
+        spec = self.random_faults
+        if spec is None or not spec.template.matches(method, path):
+            return None
+        if spec.rng.random() >= spec.rate:
+            return None
+        kind = spec.rng.choice(spec.kinds)
+        return Fault(kind=kind, retry_after=spec.template.retry_after, delay_ms=spec.template.delay_ms)
+
+    def describe_faults(self) -> dict:
+        with self.lock:
+            return {
+                "faults": [f.describe() for f in self.queued],
+                "random": self.random_faults.describe() if self.random_faults else None,
+            }
+
+
+# --------------------------------------------------------------------------------------
+# ListEventSourceMappings paging and filtering
+# --------------------------------------------------------------------------------------
+
+
+class BadRequest(Exception):
+    """A client error the proxy answers itself (400 InvalidParameterValueException)."""
+
+
+def encode_marker(offset: int) -> str:
+    """Opaque marker. Standard base64 on purpose: `+`, `/` and `=` exercise query encoding."""
+    return base64.b64encode(f"sluice-peer:{offset}".encode()).decode()
+
+
+def decode_marker(marker: str) -> int:
+    try:
+        text = base64.b64decode(marker, validate=True).decode()
+        prefix, _, number = text.partition(":")
+        if prefix != "sluice-peer" or not number.isdigit():
+            raise ValueError
+        return int(number)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise BadRequest(f"Invalid Marker: {marker}") from None
+
+
+def _function_key(name_or_arn: str) -> tuple[str, str | None]:
+    """(function name, qualifier) from a name, partial ARN or full ARN."""
+    parts = name_or_arn.split(":")
+    if "function" in parts[:-1]:
+        parts = parts[parts.index("function") + 1 :]
+    return parts[0], (parts[1] if len(parts) > 1 else None)
+
+
+def filter_and_page(mappings: list[dict], params: dict[str, str], page_size: int) -> dict:
+    """Apply FunctionName/EventSourceArn filters, then MaxItems/Marker paging.
+
+    moto's own FunctionName filter compares against the spelling used at
+    creation and is never updated when a mapping is moved to another function,
+    so the proxy filters on FunctionArn instead.
+    """
+    if "FunctionName" in params:
+        wanted = _function_key(params["FunctionName"])
+        mappings = [m for m in mappings if _function_key(m.get("FunctionArn", "")) == wanted]
+    if "EventSourceArn" in params:
+        mappings = [m for m in mappings if m.get("EventSourceArn") == params["EventSourceArn"]]
+    limit = min(_max_items(params.get("MaxItems")), page_size)
+    offset = decode_marker(params["Marker"]) if params.get("Marker") else 0
+    if offset > len(mappings):
+        raise BadRequest(f"Invalid Marker: {params['Marker']}")
+    page = {"EventSourceMappings": mappings[offset : offset + limit]}
+    if offset + limit < len(mappings):
+        page["NextMarker"] = encode_marker(offset + limit)
+    return page
+
+
+def _max_items(raw: str | None) -> int:
+    if raw is None:
+        return AWS_MAX_PAGE
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_ITEMS_LIMIT:
+        raise BadRequest(f"MaxItems must be an integer between 1 and {MAX_ITEMS_LIMIT}, got {raw!r}")
+    return int(raw)
+
+
+# --------------------------------------------------------------------------------------
+# HTTP handling
+# --------------------------------------------------------------------------------------
+
+
+def _redacted_target(target: str) -> str:
+    """Path and query for the log, with any X-Amz-* query values (presigning) hidden."""
+    path, sep, query = target.partition("?")
+    if not sep:
+        return path
+    shown = []
+    for item in query.split("&"):
+        name, eq, _ = item.partition("=")
+        shown.append(f"{name}=***" if eq and name.lower().startswith("x-amz-") else item)
+    return f"{path}?{'&'.join(shown)}"
+
+
+class PeerHandler(BaseHTTPRequestHandler):
+    """Dispatches control requests, verifies and forwards API requests."""
+
+    protocol_version = "HTTP/1.1"
+    server_version = "SluicePeer/1"
+    state: PeerState  # set on the subclass built by make_server
+
+    # ---- entry points -----------------------------------------------------------------
+
+    def do_GET(self):
+        self._dispatch()
+
+    do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = do_GET
+
+    def log_message(self, format, *args):
+        """Silence http.server's own access log; `_log` writes a redacted line instead."""
+
+    def _dispatch(self) -> None:
+        self._fault_label = "-"
+        self._status = 0
+        try:
+            body = self._read_body()
+            if self.path.startswith(CONTROL_PREFIX):
+                self._control(body)
+            else:
+                self._api(body)
+        except BadRequest as exc:
+            self._send_error(400, "InvalidParameterValueException", str(exc))
+        except ConnectionError:
+            self.close_connection = True
+        finally:
+            self._log()
+
+    def _log(self) -> None:
+        status = self._status or "reset"
+        sys.stderr.write(
+            f"peer: {self.command} {_redacted_target(self.path)} -> {status} fault={self._fault_label}\n"
+        )
+
+    def _read_body(self) -> bytes:
+        """Read the request body (Content-Length or chunked), bounded by MAX_BODY_BYTES."""
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            return self._read_chunked()
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY_BYTES:
+            raise BadRequest("Request body too large")
+        return self.rfile.read(length) if length else b""
+
+    def _read_chunked(self) -> bytes:
+        chunks, total = [], 0
+        while True:
+            size = int(self.rfile.readline(1024).split(b";")[0].strip() or b"0", 16)
+            if size == 0:
+                while self.rfile.readline(1024).strip():  # trailers
+                    pass
+                return b"".join(chunks)
+            total += size
+            if total > MAX_BODY_BYTES:
+                raise BadRequest("Request body too large")
+            chunks.append(self.rfile.read(size))
+            self.rfile.readline(1024)  # CRLF after each chunk
+
+    # ---- responses -------------------------------------------------------------------
+
+    def _send(self, status: int, body: bytes, headers: list[tuple[str, str]]) -> None:
+        self._status = status
+        self.send_response(status)
+        for name, value in headers:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _send_json(self, status: int, payload, headers: list[tuple[str, str]] | None = None) -> None:
+        extra = list(headers or [])
+        if not any(n.lower() == "x-amzn-requestid" for n, _ in extra):
+            extra.append(("x-amzn-RequestId", str(uuid.uuid4())))
+        self._send(status, json.dumps(payload).encode(), [("Content-Type", "application/json")] + extra)
+
+    def _send_error(self, status: int, error_type: str, message: str, **extra) -> None:
+        fault_type = "Service" if status >= 500 else "User"
+        headers = [("x-amzn-ErrorType", error_type)] + list(extra.pop("headers", []))
+        self._send_json(status, {"message": message, "Type": fault_type, **extra}, headers)
+
+    # ---- control API -----------------------------------------------------------------
+
+    def _control(self, body: bytes) -> None:
+        """Handle /__peer/* requests; these are neither verified nor forwarded."""
+        route = (self.command, self.path.split("?")[0].rstrip("/"))
+        state = self.state
+        try:
+            payload = json.loads(body) if body else {}
+        except ValueError:
+            raise BadRequest("control request body must be JSON") from None
+        if not isinstance(payload, dict):
+            raise BadRequest("control request body must be a JSON object")
+        if route == ("POST", "/__peer/faults"):
+            self._add_faults(payload)
+            self._send_json(200, state.describe_faults())
+        elif route == ("GET", "/__peer/faults"):
+            self._send_json(200, state.describe_faults())
+        elif route == ("DELETE", "/__peer/faults"):
+            with state.lock:
+                state.queued.clear()
+                state.random_faults = None
+            self._send_json(200, state.describe_faults())
+        elif route == ("POST", "/__peer/config"):
+            self._set_config(payload)
+        elif route == ("GET", "/__peer/stats"):
+            with state.lock:
+                self._send_json(200, json.loads(json.dumps(state.stats)))
+        elif route == ("POST", "/__peer/stats/reset"):
+            with state.lock:
+                state.reset_stats()
+            self._send_json(200, {"ok": True})
+        else:
+            self._send_error(404, "UnknownOperationException", f"no control route {route[0]} {route[1]}")
+
+    def _add_faults(self, payload: dict) -> None:
+        try:
+            faults = [parse_fault(spec) for spec in payload.get("faults") or []]
+            random_faults = parse_random(payload["random"]) if "random" in payload else None
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise BadRequest(f"bad fault spec: {exc}") from None
+        with self.state.lock:
+            self.state.queued.extend(faults)
+            if random_faults is not None:
+                self.state.random_faults = random_faults
+
+    def _set_config(self, payload: dict) -> None:
+        page_size = payload.get("page_size")
+        if not isinstance(page_size, int) or isinstance(page_size, bool) or page_size < 1:
+            raise BadRequest("'page_size' must be an integer >= 1")
+        with self.state.lock:
+            self.state.page_size = page_size
+        self._send_json(200, {"page_size": page_size})
+
+    # ---- Lambda API ------------------------------------------------------------------
+
+    def _api(self, body: bytes) -> None:
+        """Verify, maybe inject a fault, then forward (or page) an API request."""
+        state = self.state
+        state.count_request(self.command)
+        try:
+            verify_request(self.command, self.path, self.headers.items(), body, state.credentials)
+        except SignatureRejected as exc:
+            state.bump("rejected_signatures")
+            self._send_error(403, exc.error_type, exc.message)
+            return
+        path = self.path.split("?")[0]
+        fault = state.take_fault(self.command, path)
+        if fault is not None:
+            self._fault_label = fault.kind
+            if self._inject(fault):
+                return
+        if self.command == "GET" and path in ESM_COLLECTION_PATHS:
+            self._list_mappings(path)
+        else:
+            self._relay(*self._forward(self.command, self.path, body))
+
+    def _inject(self, fault: Fault) -> bool:
+        """Apply a fault; return True when it answered (or dropped) the request."""
+        if fault.kind == "429":
+            self._send_error(
+                429,
+                "TooManyRequestsException",
+                "Rate exceeded",
+                Reason="CallerRateLimitExceeded",
+                headers=[("Retry-After", str(fault.retry_after))],
+            )
+        elif fault.kind == "500":
+            self._send_error(500, "ServiceException", "Injected internal service error")
+        elif fault.kind == "503":
+            self._send_error(503, "ServiceUnavailable", "Injected service unavailable")
+        elif fault.kind == "reset":
+            self._reset_connection()
+        else:  # delay
+            time.sleep(fault.delay_ms / 1000)
+            return False
+        return True
+
+    def _reset_connection(self) -> None:
+        """Drop the TCP connection with an RST (SO_LINGER 0) and send no response."""
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.close_connection = True
+        # Close rfile (a makefile() wrapper) first: the fd only really closes, and
+        # sends the RST, once no wrapper references it. Closing it here, before
+        # socketserver's shutdown(SHUT_WR), matters: that would send a FIN first
+        # and the client would see a clean EOF instead of a reset. (wfile is an
+        # unbuffered _SocketWriter that holds no such reference.)
+        self.rfile.close()
+        self.connection.close()
+
+    def _forward(self, method: str, target: str, body: bytes) -> tuple[int, list, bytes]:
+        """Send the request to moto as received (Authorization kept so moto routes to lambda)."""
+        self.state.bump("forwarded")
+        headers = {
+            name: value
+            for name, value in self.headers.items()
+            # Host and Content-Length are recomputed by http.client; Expect was
+            # already answered by http.server, which has read the whole body.
+            if name.lower() not in HOP_BY_HOP and name.lower() not in ("host", "content-length", "expect")
+        }
+        conn = http.client.HTTPConnection(
+            self.state.upstream_host, self.state.upstream_port, timeout=UPSTREAM_TIMEOUT_S
+        )
+        try:
+            conn.request(method, target, body=body or None, headers=headers)
+            response = conn.getresponse()
+            return response.status, response.getheaders(), response.read()
+        except OSError as exc:
+            return 502, [("x-amzn-ErrorType", "ServiceException")], json.dumps(
+                {"message": f"upstream moto unreachable: {exc}", "Type": "Service"}
+            ).encode()
+        finally:
+            conn.close()
+
+    def _relay(self, status: int, headers: list, body: bytes) -> None:
+        if self._is_missing_mapping(status, body):
+            self._send_error(404, "ResourceNotFoundException", "The resource you requested does not exist.")
+            return
+        kept = [
+            (n, v) for n, v in headers if n.lower() not in HOP_BY_HOP and n.lower() != "content-length"
+        ]
+        self._send(status, body, kept)
+
+    def _is_missing_mapping(self, status: int, body: bytes) -> bool:
+        """moto answers PUT/DELETE on an unknown mapping UUID with 200 and `{}` instead of 404."""
+        return (
+            self.command in ("PUT", "DELETE")
+            and status == 200
+            and body.strip() == b"{}"
+            and ESM_ITEM_RE.match(self.path.split("?")[0]) is not None
+        )
+
+    def _list_mappings(self, path: str) -> None:
+        """Fetch moto's full, unfiltered list and answer one page of it."""
+        params = dict(canonical_query_params(self.path.partition("?")[2]))
+        status, headers, body = self._forward("GET", path, b"")
+        if status != 200:
+            self._relay(status, headers, body)
+            return
+        with self.state.lock:
+            page_size = self.state.page_size
+        mappings = json.loads(body).get("EventSourceMappings", [])
+        request_id = next((v for n, v in headers if n.lower() == "x-amzn-requestid"), str(uuid.uuid4()))
+        self._send_json(200, filter_and_page(mappings, params, page_size), [("x-amzn-RequestId", request_id)])
+
+
+# --------------------------------------------------------------------------------------
+# Entry point
+# --------------------------------------------------------------------------------------
+
+
+def load_credentials(path: str | None) -> dict[str, str]:
+    """Read {"AKID": "secret", ...}; default to the single Sluice test pair."""
+    if not path:
+        return dict(DEFAULT_CREDENTIALS)
+    with open(path, encoding="utf-8") as handle:
+        loaded = json.load(handle)
+    if not isinstance(loaded, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in loaded.items()
+    ):
+        raise SystemExit(f"{path}: expected a JSON object of access key id -> secret")
+    return loaded
+
+
+def make_server(port: int, state: PeerState) -> ThreadingHTTPServer:
+    """Bind on 127.0.0.1 only (port 0 picks a free port)."""
+    handler = type("BoundPeerHandler", (PeerHandler,), {"state": state})
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server.daemon_threads = True
+    return server
+
+
+def parse_upstream(url: str) -> tuple[str, int]:
+    parsed = urllib.parse.urlsplit(url)
+    if parsed.scheme != "http" or parsed.hostname != "127.0.0.1" or not parsed.port:
+        raise SystemExit("--upstream must look like http://127.0.0.1:PORT")
+    return parsed.hostname, parsed.port
+
+
+def write_port_file(path: str, port: int) -> None:
+    """Write atomically so a poller never reads a half-written port."""
+    tmp = f"{path}.tmp"
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(f"{port}\n")
+    os.replace(tmp, path)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0 = pick a free one)")
+    parser.add_argument("--port-file", help="write the bound port here")
+    parser.add_argument("--upstream", required=True, help="moto_server URL, http://127.0.0.1:PORT")
+    parser.add_argument("--credentials", help='JSON file {"AKID": "secret", ...}')
+    parser.add_argument("--page-size", type=int, default=AWS_MAX_PAGE, help="ListEventSourceMappings page cap")
+    args = parser.parse_args(argv)
+
+    host, port = parse_upstream(args.upstream)
+    state = PeerState(load_credentials(args.credentials), host, port, page_size=args.page_size)
+    server = make_server(args.port, state)
+    bound = server.server_address[1]
+    if args.port_file:
+        write_port_file(args.port_file, bound)
+    sys.stderr.write(f"peer: listening on http://127.0.0.1:{bound}, upstream {args.upstream}\n")
+    sys.stderr.flush()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()
