@@ -20,6 +20,12 @@ public enum DisplayText {
     return output
   }
 
+  /// The text on one line: line breaks and tabs become spaces, then it is sanitised. For error
+  /// messages, which may span lines on the wire but must not forge lines of output.
+  public static func singleLine(_ text: String) -> String {
+    sanitized(String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }))
+  }
+
   /// Columns a character takes: 2 for wide East Asian and emoji ranges, 0 for combining marks.
   public static func width(of character: Character) -> Int {
     guard let scalar = character.unicodeScalars.first else { return 0 }

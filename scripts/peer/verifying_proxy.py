@@ -55,7 +55,7 @@ AWS_MAX_PAGE = 100  # ListEventSourceMappings never returns more than this per p
 MAX_ITEMS_LIMIT = 10000  # MaxItems range in the service model is 1..10000.
 MAX_BODY_BYTES = 16 * 1024 * 1024  # Lambda payloads are far smaller; bounds memory use.
 UPSTREAM_TIMEOUT_S = 60
-FAULT_KINDS = ("429", "500", "503", "reset", "delay")
+FAULT_KINDS = ("400", "429", "500", "503", "reset", "delay")
 # Connection-level headers that must not be relayed between hops (RFC 9110 7.6.1).
 HOP_BY_HOP = frozenset(
     ["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"]
@@ -694,6 +694,8 @@ class PeerHandler(BaseHTTPRequestHandler):
                 Reason="CallerRateLimitExceeded",
                 headers=[("Retry-After", str(fault.retry_after))],
             )
+        elif fault.kind == "400":
+            self._send_error(400, "InvalidParameterValueException", "Injected invalid parameter")
         elif fault.kind == "500":
             self._send_error(500, "ServiceException", "Injected internal service error")
         elif fault.kind == "503":

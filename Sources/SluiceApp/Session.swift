@@ -1,0 +1,48 @@
+import SluiceClient
+
+/// A connection to one account and region: the resolved profile, region and endpoint, the
+/// credential chain and the client, set up once per command or TUI run.
+public final class Session: Sendable {
+  public let profile: String
+  public let region: String
+  public let client: LambdaClient
+  private let transport: AsyncHTTPTransport
+
+  /// What the operator chose on the command line.
+  public struct Options: Sendable {
+    public var profile: String?
+    public var region: String?
+    public var endpointURL: String?
+    public var maxAttempts: Int?
+    public var readOnly: Bool
+
+    public init(
+      profile: String? = nil, region: String? = nil, endpointURL: String? = nil,
+      maxAttempts: Int? = nil, readOnly: Bool = false
+    ) {
+      self.profile = profile
+      self.region = region
+      self.endpointURL = endpointURL
+      self.maxAttempts = maxAttempts
+      self.readOnly = readOnly
+    }
+  }
+
+  public init(options: Options, environment: AWSEnvironment = .process) throws {
+    profile = environment.profileName(option: options.profile)
+    let place = try RegionAndEndpoint.resolve(
+      region: options.region, endpointURL: options.endpointURL, profile: profile,
+      environment: environment)
+    region = place.region
+    transport = AsyncHTTPTransport()
+    let attempts = options.maxAttempts ?? environment["AWS_MAX_ATTEMPTS"].flatMap(Int.init) ?? 3
+    client = LambdaClient(
+      endpoint: place.endpoint, region: place.region, transport: transport,
+      credentials: .standard(
+        profile: options.profile, environment: environment, transport: transport),
+      retry: RetryPolicy(maxAttempts: attempts), readOnly: options.readOnly)
+  }
+
+  /// Closes the connections; call once when done.
+  public func close() async { await transport.shutdown() }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// An error answer from AWS: its code, message, HTTP status and request id.
+///
+/// Decoded as botocore does for rest-json: the code from `x-amzn-ErrorType` (the part before the
+/// first `:` and after the last `#`), else the body's `code`/`Code`/`__type`, else the status; the
+/// message from `message` or `Message`.
+public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertible {
+  public let code: String
+  public let message: String
+  public let status: Int
+  public let requestId: String?
+  /// Seconds the service asked us to wait (`Retry-After`), for throttling.
+  public let retryAfter: Double?
+
+  public init(
+    code: String, message: String, status: Int, requestId: String? = nil, retryAfter: Double? = nil
+  ) {
+    self.code = code
+    self.message = message
+    self.status = status
+    self.requestId = requestId
+    self.retryAfter = retryAfter
+  }
+
+  public init(response: HTTPResponse) {
+    let object = (try? JSONSerialization.jsonObject(with: Data(response.body))) as? [String: Any]
+    var code = response.header("x-amzn-errortype").map(Self.cleanCode)
+    if code?.isEmpty ?? true {
+      code = (object?["code"] ?? object?["Code"] ?? object?["__type"]).flatMap { $0 as? String }
+        .map(Self.cleanCode)
+    }
+    self.code = code.flatMap { $0.isEmpty ? nil : $0 } ?? "HTTP\(response.status)"
+    let text = (object?["message"] ?? object?["Message"]) as? String
+    message =
+      text ?? (object == nil ? String(decoding: response.body.prefix(200), as: UTF8.self) : "")
+    status = response.status
+    requestId = response.header("x-amzn-requestid")
+    retryAfter = response.header("retry-after").flatMap(Double.init)
+  }
+
+  static func cleanCode(_ raw: String) -> String {
+    let beforeColon =
+      raw.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+    return String(beforeColon.split(separator: "#").last ?? "")
+  }
+
+  public var description: String {
+    let id = requestId.map { " (request id \($0))" } ?? ""
+    return "\(code): \(message.isEmpty ? "HTTP \(status)" : message)\(id)"
+  }
+}

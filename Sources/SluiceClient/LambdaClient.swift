@@ -1,0 +1,163 @@
+import Foundation
+import Logging
+import SluiceModel
+
+/// The Lambda event-source-mapping API, signed, with retries: what both the TUI and the
+/// subcommands use.
+public struct LambdaClient: Sendable {
+  public let endpoint: Endpoint
+  public let region: String
+  let transport: HTTPTransport
+  let credentials: CredentialChain
+  let retry: RetryPolicy
+  let readOnly: Bool
+  let requestTimeout: Duration
+  let sleep: @Sendable (Double) async throws -> Void
+  let now: @Sendable () -> Date
+  let logger: Logger
+
+  public init(
+    endpoint: Endpoint, region: String, transport: HTTPTransport, credentials: CredentialChain,
+    retry: RetryPolicy = RetryPolicy(), readOnly: Bool = false,
+    requestTimeout: Duration = .seconds(30),
+    sleep: @escaping @Sendable (Double) async throws -> Void = { seconds in
+      try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+    },
+    now: @escaping @Sendable () -> Date = Date.init,
+    logger: Logger = Logger(label: "sluice.client")
+  ) {
+    self.endpoint = endpoint
+    self.region = region
+    self.transport = transport
+    self.credentials = credentials
+    self.retry = retry
+    self.readOnly = readOnly
+    self.requestTimeout = requestTimeout
+    self.sleep = sleep
+    self.now = now
+    self.logger = logger
+  }
+
+  /// Every mapping, following `NextMarker` page by page; `onPage` sees each page as it arrives.
+  public func listAll(
+    functionName: String? = nil, eventSourceArn: String? = nil,
+    onPage: @Sendable ([EventSourceMapping]) -> Void = { _ in }
+  ) async throws -> [EventSourceMapping] {
+    var all: [EventSourceMapping] = []
+    var marker: String?
+    var pages = 0
+    repeat {
+      let response = try await send(
+        .list(
+          functionName: functionName, eventSourceArn: eventSourceArn, marker: marker, maxItems: 100)
+      )
+      let page = try decode(ListPage.self, from: response)
+      all += page.eventSourceMappings
+      onPage(page.eventSourceMappings)
+      marker = page.nextMarker.flatMap { $0.isEmpty ? nil : $0 }
+      pages += 1
+    } while marker != nil && pages < 10_000
+    return all
+  }
+
+  public func get(_ uuid: String) async throws -> EventSourceMapping {
+    try decode(EventSourceMapping.self, from: try await send(.get(uuid: uuid)))
+  }
+
+  /// Sends an update. A mapping busy in another transition (`ResourceInUseException`) is waited
+  /// for, up to `settleTimeout` seconds, and the update is then tried again.
+  public func update(
+    _ uuid: String, body: [String: JSONValue], settleTimeout: Double = 60
+  ) async throws -> EventSourceMapping {
+    do {
+      return try decode(
+        EventSourceMapping.self, from: try await send(.update(uuid: uuid, body: body)))
+    } catch let error as AWSServiceError where error.code == "ResourceInUseException" {
+      _ = try await waitUntilSettled(uuid, timeout: settleTimeout)
+      return try decode(
+        EventSourceMapping.self, from: try await send(.update(uuid: uuid, body: body)))
+    }
+  }
+
+  /// Polls the mapping until its state is no longer transitional, backing off from 0.5 s to 5 s.
+  public func waitUntilSettled(
+    _ uuid: String, timeout: Double, onState: @Sendable (EventSourceMapping) -> Void = { _ in }
+  ) async throws -> EventSourceMapping {
+    let deadline = now().addingTimeInterval(timeout)
+    var pause = 0.5
+    while true {
+      let mapping = try await get(uuid)
+      onState(mapping)
+      guard MappingState(mapping.state).isTransitional else { return mapping }
+      guard now() < deadline else {
+        throw ClientError.notSettled(uuid: uuid, state: mapping.state ?? "", seconds: timeout)
+      }
+      try await sleep(pause)
+      pause = min(pause * 2, 5)
+    }
+  }
+
+  /// Signs and sends one operation, retrying as the policy allows.
+  func send(_ operation: LambdaOperation) async throws -> HTTPResponse {
+    if readOnly && operation.isMutating {
+      throw ClientError.readOnly(operation.method + " " + operation.path)
+    }
+    let signer = SigV4Signer(
+      credentials: try await credentials.credentials(), region: region, service: "lambda")
+    var attempt = 1
+    while true {
+      var request = operation.request(to: endpoint)
+      request.headers.append(("User-Agent", "sluice/0.1"))
+      let signed = signer.sign(request, at: now())
+      do {
+        let response = try await transport.send(signed, timeout: requestTimeout)
+        logger.debug(
+          "\(operation.method) \(operation.path) -> \(response.status) (attempt \(attempt))")
+        guard (200..<300).contains(response.status) else {
+          throw AWSServiceError(response: response)
+        }
+        return response
+      } catch {
+        guard attempt < retry.maxAttempts, retry.isRetryable(error) else { throw error }
+        let wait = retry.delay(after: attempt, error: error)
+        logger.debug(
+          "\(operation.method) \(operation.path) failed (\(error)); retrying in \(wait) s")
+        try await sleep(wait)
+        attempt += 1
+      }
+    }
+  }
+
+  private func decode<T: Decodable>(_ type: T.Type, from response: HTTPResponse) throws -> T {
+    do {
+      return try JSONDecoder().decode(T.self, from: Data(response.body))
+    } catch {
+      throw ClientError.unreadableResponse(String(describing: T.self), "\(error)")
+    }
+  }
+
+  struct ListPage: Decodable {
+    let eventSourceMappings: [EventSourceMapping]
+    let nextMarker: String?
+    enum CodingKeys: String, CodingKey {
+      case eventSourceMappings = "EventSourceMappings"
+      case nextMarker = "NextMarker"
+    }
+  }
+}
+
+/// Failures of the client itself, as opposed to errors AWS returned.
+public enum ClientError: Error, Equatable, CustomStringConvertible {
+  case readOnly(String)
+  case unreadableResponse(String, String)
+  case notSettled(uuid: String, state: String, seconds: Double)
+
+  public var description: String {
+    switch self {
+    case .readOnly(let call): "read-only mode: \(call) was not sent"
+    case .unreadableResponse(let type, let reason): "the response is not a \(type): \(reason)"
+    case .notSettled(let uuid, let state, let seconds):
+      "mapping \(uuid) was still \(state) after \(Int(seconds)) s"
+    }
+  }
+}

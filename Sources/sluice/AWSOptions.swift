@@ -1,0 +1,50 @@
+import ArgumentParser
+import SluiceApp
+import SluiceTerminal
+
+/// The options every AWS-facing subcommand takes.
+struct AWSOptions: ParsableArguments {
+  @Option(help: "The AWS profile (else AWS_PROFILE, else default).")
+  var profile: String?
+
+  @Option(help: "The AWS region (else AWS_REGION, AWS_DEFAULT_REGION, the profile).")
+  var region: String?
+
+  @Option(help: "Send requests here instead of the regional Lambda endpoint.")
+  var endpointURL: String?
+
+  @Option(help: "Attempts per request, the first included (else AWS_MAX_ATTEMPTS, else 3).")
+  var maxAttempts: Int?
+
+  /// Opens a session, or exits 1 with a clear message when configuration is missing.
+  func session(readOnly: Bool = false) throws -> Session {
+    do {
+      return try Session(
+        options: Session.Options(
+          profile: profile, region: region, endpointURL: endpointURL, maxAttempts: maxAttempts,
+          readOnly: readOnly))
+    } catch {
+      complain("sluice: \(DisplayText.singleLine(String(describing: error)))")
+      throw ExitCode(1)
+    }
+  }
+}
+
+/// Runs `body` with a session, closing it afterwards and turning errors into exit code 1.
+func withSession<T>(
+  _ options: AWSOptions, readOnly: Bool = false, _ body: (Session) async throws -> T
+) async throws -> T {
+  let session = try options.session(readOnly: readOnly)
+  do {
+    let result = try await body(session)
+    await session.close()
+    return result
+  } catch let exit as ExitCode {
+    await session.close()
+    throw exit
+  } catch {
+    await session.close()
+    complain("sluice: \(DisplayText.singleLine(String(describing: error)))")
+    throw ExitCode(1)
+  }
+}
