@@ -35,10 +35,9 @@ public struct ContainerCredentials: CredentialProvider {
     }
     var headers: [(name: String, value: String)] = []
     if let token = try authorizationToken() { headers.append(("Authorization", token)) }
-    let path = String(url.dropFirst(endpoint.description.count))
     let request = HTTPRequest(
       method: "GET", scheme: endpoint.scheme, host: endpoint.hostHeader,
-      path: path.isEmpty ? "/" : path, headers: headers)
+      path: endpoint.basePath.isEmpty ? "/" : endpoint.basePath, headers: headers)
     var lastError = "no answer"
     for _ in 0..<3 {
       do {

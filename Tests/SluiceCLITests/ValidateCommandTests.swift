@@ -90,10 +90,11 @@ enum Sluice {
     return folder.appendingPathComponent("sluice")
   }
 
-  static func run(_ arguments: [String]) throws -> Run {
+  static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Run {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if let environment { process.environment = environment }
     let output = Pipe()
     let error = Pipe()
     process.standardOutput = output

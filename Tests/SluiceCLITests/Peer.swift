@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// A private verifying proxy in front of the shared moto_server, so this suite's faults and counters
+/// are its own; plus ways to seed moto and read its state back without going through Sluice.
+final class Peer: @unchecked Sendable {
+  static let motoURL = ProcessInfo.processInfo.environment["SLUICE_TEST_MOTO_URL"]
+  static let required = ProcessInfo.processInfo.environment["SLUICE_REQUIRE_PEER"] != nil
+  static let available = motoURL != nil || required
+  static let accessKey = "AKIDSLUICETEST"
+  static let secretKey = "sluice-test-secret-key"
+  static let scripts = ValidateCommandTests.packageRoot.appendingPathComponent("scripts/peer").path
+
+  let url: String
+  private let process = Process()
+
+  init() throws {
+    let moto = try #require(Self.motoURL, "the test command must start moto_server")
+    let portFile = FileManager.default.temporaryDirectory
+      .appendingPathComponent("sluice-proxy-\(UUID().uuidString)").path
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", Self.scripts + "/verifying_proxy.py", "--upstream", moto, "--port", "0",
+      "--port-file", portFile,
+    ]
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    for _ in 0..<200 where !FileManager.default.fileExists(atPath: portFile) {
+      usleep(50_000)
+    }
+    let port = try String(contentsOfFile: portFile, encoding: .utf8)
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    url = "http://127.0.0.1:\(port)"
+  }
+
+  /// SIGKILL, because the test runner blocks SIGTERM and children inherit that mask.
+  func stop() {
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+  }
+
+  /// Creates mappings in moto and returns their UUIDs.
+  func seed(_ count: Int) throws -> [String] {
+    let seeder = Process()
+    seeder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    seeder.arguments = [
+      "python3", Self.scripts + "/seed.py", "--endpoint", Self.motoURL!, "--count", "\(count)",
+      "--json",
+    ]
+    let output = Pipe()
+    seeder.standardOutput = output
+    seeder.standardError = FileHandle.nullDevice
+    try seeder.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    seeder.waitUntilExit()
+    return try #require(try JSONSerialization.jsonObject(with: data) as? [String])
+  }
+
+  /// A mapping as moto holds it, read directly (not through the proxy or Sluice).
+  func motoMapping(_ uuid: String) async throws -> [String: Any] {
+    try await json("GET", Self.motoURL! + "/2015-03-31/event-source-mappings/" + uuid, lambda: true)
+  }
+
+  /// Every mapping moto holds.
+  func motoMappings() async throws -> [[String: Any]] {
+    let list = try await json(
+      "GET", Self.motoURL! + "/2015-03-31/event-source-mappings", lambda: true)
+    return list["EventSourceMappings"] as? [[String: Any]] ?? []
+  }
+
+  func stats() async throws -> [String: Any] { try await json("GET", url + "/__peer/stats") }
+  func resetStats() async throws { _ = try await json("POST", url + "/__peer/stats/reset") }
+  func pageSize(_ size: Int) async throws {
+    _ = try await json("POST", url + "/__peer/config", body: ["page_size": size])
+  }
+  func faults(_ faults: [[String: Any]]) async throws {
+    _ = try await json("POST", url + "/__peer/faults", body: ["faults": faults])
+  }
+
+  /// Runs `sluice` against this proxy with the peer's credentials and nothing from the real home.
+  func sluice(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Sluice.Run
+  {
+    var environment = [
+      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+      "HOME": FileManager.default.temporaryDirectory.path, "AWS_EC2_METADATA_DISABLED": "true",
+      "AWS_ACCESS_KEY_ID": Self.accessKey, "AWS_SECRET_ACCESS_KEY": Self.secretKey,
+      "AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": url,
+    ]
+    environment.merge(extra) { _, new in new }
+    return try Sluice.run(arguments, environment: environment.filter { !$0.value.isEmpty })
+  }
+
+  private func json(
+    _ method: String, _ address: String, body: [String: Any]? = nil, lambda: Bool = false
+  )
+    async throws -> [String: Any]
+  {
+    var request = URLRequest(url: URL(string: address)!)
+    request.httpMethod = method
+    if let body { request.httpBody = try JSONSerialization.data(withJSONObject: body) }
+    if lambda {
+      // moto routes by the credential scope and does not check the signature.
+      request.setValue(
+        "AWS4-HMAC-SHA256 Credential=AKIDMOTO/20261128/us-east-1/lambda/aws4_request, "
+          + "SignedHeaders=host, Signature=0", forHTTPHeaderField: "Authorization")
+    }
+    let (data, _) = try await URLSession.shared.data(for: request)
+    return (try? JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+  }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+
+/// The subcommands against moto_server behind the verifying proxy: every request is signed and
+/// checked, and every change is read back from moto directly.
+@Suite(.serialized, .enabled(if: Peer.available, "moto_server is not running"))
+final class PeerIntegrationTests {
+  let peer: Peer
+
+  init() throws { peer = try Peer() }
+  deinit { peer.stop() }
+
+  /// A seeded SQS standard mapping, read from moto.
+  func standardQueueMapping() async throws -> String {
+    for uuid in try peer.seed(4) {
+      let mapping = try await peer.motoMapping(uuid)
+      if let arn = mapping["EventSourceArn"] as? String, arn.contains(":sqs:"),
+        !arn.hasSuffix(".fifo")
+      {
+        return uuid
+      }
+    }
+    Issue.record("no SQS standard mapping was seeded")
+    return ""
+  }
+
+  func count(_ stats: [String: Any], _ method: String) -> Int {
+    (stats["by_method"] as? [String: Int])?[method] ?? 0
+  }
+
+  @Test func listFollowsEveryPage() async throws {
+    let seeded = try peer.seed(7)
+    try await peer.pageSize(3)
+    try await peer.resetStats()
+    let run = try peer.sluice(["list", "--json"])
+    #expect(run.status == 0, "\(run.error)")
+    let listed = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+    let uuids =
+      (listed?["EventSourceMappings"] as? [[String: Any]])?.compactMap { $0["UUID"] as? String }
+      ?? []
+    let total = try await peer.motoMappings().count
+    #expect(Set(seeded).isSubset(of: Set(uuids)))
+    #expect(uuids.count == total)
+    #expect(Set(uuids).count == uuids.count)
+    let stats = try await peer.stats()
+    #expect(count(stats, "GET") == (total + 2) / 3)
+    #expect(stats["rejected_signatures"] as? Int == 0)
+    let table = try peer.sluice(["list"])
+    #expect(table.output.hasPrefix("UUID"))
+    #expect(table.output.contains(seeded[0]))
+  }
+
+  @Test func getShowsWhatMotoHolds() async throws {
+    let uuid = try await standardQueueMapping()
+    let run = try peer.sluice(["get", uuid, "--json"])
+    #expect(run.status == 0, "\(run.error)")
+    let shown = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+    let held = try await peer.motoMapping(uuid)
+    #expect(shown?["UUID"] as? String == uuid)
+    #expect(shown?["BatchSize"] as? Int == held["BatchSize"] as? Int)
+    #expect(shown?["EventSourceArn"] as? String == held["EventSourceArn"] as? String)
+    let lines = try peer.sluice(["get", uuid]).output.split(separator: "\n")
+    #expect(lines.contains { $0.hasPrefix("Kind ") && $0.hasSuffix(" SQS standard queues") })
+  }
+
+  @Test func pauseAndResumeChangeTheState() async throws {
+    let uuid = try await standardQueueMapping()
+    let pause = try peer.sluice(["pause", uuid, "--wait"])
+    #expect(pause.status == 0, "\(pause.error)")
+    #expect(pause.output.contains("paused \(uuid)"))
+    #expect(try await peer.motoMapping(uuid)["State"] as? String == "Disabled")
+    let resume = try peer.sluice(["resume", uuid])
+    #expect(resume.status == 0, "\(resume.error)")
+    #expect(try await peer.motoMapping(uuid)["State"] as? String == "Enabled")
+  }
+
+  @Test func updateIsValidatedSentAndReadBack() async throws {
+    let uuid = try await standardQueueMapping()
+    try await peer.resetStats()
+    let dryRun = try peer.sluice(["update", uuid, "--set", "BatchSize=7", "--dry-run"])
+    #expect(dryRun.status == 0, "\(dryRun.error)")
+    #expect(dryRun.output.contains("Dry run: nothing was sent."))
+    let refused = try peer.sluice(["update", uuid, "--set", "BatchSize=50"])
+    #expect(refused.status == 1)
+    #expect(refused.output.contains("needs MaximumBatchingWindowInSeconds of at least 1"))
+    #expect(try await peer.stats()["mutating"] as? Int == 0)
+    let update = try peer.sluice([
+      "update", uuid, "--set", "BatchSize=50", "--set", "MaximumBatchingWindowInSeconds=2",
+    ])
+    #expect(update.status == 0, "\(update.error)")
+    #expect(update.output.contains(#"Body: {"BatchSize":50,"MaximumBatchingWindowInSeconds":2}"#))
+    let held = try await peer.motoMapping(uuid)
+    #expect(held["BatchSize"] as? Int == 50)
+    #expect(held["MaximumBatchingWindowInSeconds"] as? Int == 2)
+    #expect(try await peer.stats()["mutating"] as? Int == 1)
+  }
+
+  @Test func badCredentialsFailOnceWithAClearError() async throws {
+    try await peer.resetStats()
+    let wrongSecret = try peer.sluice(
+      ["list"], environment: ["AWS_SECRET_ACCESS_KEY": "not-the-secret"])
+    #expect(wrongSecret.status == 1)
+    #expect(wrongSecret.error.contains("InvalidSignatureException"))
+    #expect(!wrongSecret.error.contains("not-the-secret"))
+    let unknownKey = try peer.sluice(
+      ["pause", "00000000-0000-0000-0000-000000000000"],
+      environment: ["AWS_ACCESS_KEY_ID": "AKIDUNKNOWN"])
+    #expect(unknownKey.status == 1)
+    #expect(unknownKey.error.contains("UnrecognizedClientException"))
+    let stats = try await peer.stats()
+    #expect(stats["requests"] as? Int == 2)
+    #expect(stats["rejected_signatures"] as? Int == 2)
+  }
+
+  @Test func noCredentialsAtAllSendsNothing() async throws {
+    try await peer.resetStats()
+    let run = try peer.sluice(
+      ["list"], environment: ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": ""])
+    #expect(run.status == 1)
+    #expect(run.error.contains("No AWS credentials found. Tried: environment variables"))
+    #expect(try await peer.stats()["requests"] as? Int == 0)
+  }
+
+  @Test func throttlingResetsAndServerErrorsAreRetried() async throws {
+    let uuid = try await standardQueueMapping()
+    let path = "/2015-03-31/event-source-mappings/" + uuid
+    try await peer.faults([
+      ["kind": "429", "retry_after": 1, "match": ["method": "PUT", "path_prefix": path]],
+      ["kind": "reset", "match": ["method": "PUT", "path_prefix": path]],
+      ["kind": "500", "match": ["method": "GET", "path_prefix": path]],
+      ["kind": "503", "match": ["method": "GET", "path_prefix": path]],
+    ])
+    try await peer.resetStats()
+    let pause = try peer.sluice(["pause", uuid])
+    #expect(pause.status == 0, "\(pause.error)")
+    let get = try peer.sluice(["get", uuid, "--json"])
+    #expect(get.status == 0, "\(get.error)")
+    #expect(get.output.contains(#""State": "Disabled""#))
+    let stats = try await peer.stats()
+    #expect(stats["faults_injected"] as? Int == 4)
+    #expect(count(stats, "PUT") == 3 && count(stats, "GET") == 3)
+    #expect(try await peer.motoMapping(uuid)["State"] as? String == "Disabled")
+  }
+
+  @Test func aClientErrorIsNotRetried() async throws {
+    let uuid = try await standardQueueMapping()
+    try await peer.faults([
+      [
+        "kind": "400",
+        "match": ["method": "PUT", "path_prefix": "/2015-03-31/event-source-mappings/" + uuid],
+      ]
+    ])
+    try await peer.resetStats()
+    let pause = try peer.sluice(["pause", uuid])
+    #expect(pause.status == 1)
+    #expect(
+      pause.error.contains("\(uuid): InvalidParameterValueException: Injected invalid parameter"))
+    #expect(count(try await peer.stats(), "PUT") == 1)
+    #expect(try await peer.motoMapping(uuid)["State"] as? String == "Enabled")
+  }
+}
