@@ -31,7 +31,10 @@ let package = Package(
     .target(name: "SluiceTerminal", dependencies: ["CNcursesw"]),
     .target(
       name: "SluiceApp",
-      dependencies: ["SluiceModel", "SluiceClient", "SluiceTerminal"]
+      dependencies: [
+        "SluiceModel", "SluiceClient", "SluiceTerminal",
+        .product(name: "Logging", package: "swift-log"),
+      ]
     ),
     .executableTarget(
       name: "sluice",
@@ -40,7 +43,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "sluice-bench", dependencies: ["SluiceModel"]),
+    .executableTarget(name: "sluice-bench", dependencies: ["SluiceModel", "SluiceClient"]),
     .testTarget(name: "SluiceModelTests", dependencies: ["SluiceModel"]),
     .testTarget(name: "SluiceClientTests", dependencies: ["SluiceClient"]),
     .testTarget(name: "SluiceTerminalTests", dependencies: ["SluiceTerminal"]),

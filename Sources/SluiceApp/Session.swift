@@ -1,3 +1,4 @@
+import Logging
 import SluiceClient
 
 /// A connection to one account and region: the resolved profile, region and endpoint, the
@@ -15,16 +16,19 @@ public final class Session: Sendable {
     public var endpointURL: String?
     public var maxAttempts: Int?
     public var readOnly: Bool
+    /// Log each request (method, path, status, attempt; never headers or bodies) to stderr.
+    public var verbose: Bool
 
     public init(
       profile: String? = nil, region: String? = nil, endpointURL: String? = nil,
-      maxAttempts: Int? = nil, readOnly: Bool = false
+      maxAttempts: Int? = nil, readOnly: Bool = false, verbose: Bool = false
     ) {
       self.profile = profile
       self.region = region
       self.endpointURL = endpointURL
       self.maxAttempts = maxAttempts
       self.readOnly = readOnly
+      self.verbose = verbose
     }
   }
 
@@ -36,11 +40,13 @@ public final class Session: Sendable {
     region = place.region
     transport = AsyncHTTPTransport()
     let attempts = options.maxAttempts ?? environment["AWS_MAX_ATTEMPTS"].flatMap(Int.init) ?? 3
+    var logger = Logger(label: "sluice")
+    logger.logLevel = options.verbose ? .debug : .warning
     client = LambdaClient(
       endpoint: place.endpoint, region: place.region, transport: transport,
       credentials: .standard(
         profile: options.profile, environment: environment, transport: transport),
-      retry: RetryPolicy(maxAttempts: attempts), readOnly: options.readOnly)
+      retry: RetryPolicy(maxAttempts: attempts), readOnly: options.readOnly, logger: logger)
   }
 
   /// Closes the connections; call once when done.

@@ -35,29 +35,43 @@ public struct EnvironmentCredentials: CredentialProvider {
   public init(environment: AWSEnvironment) { self.environment = environment }
 
   public func credentials() throws -> Credentials? {
-    guard let key = environment["AWS_ACCESS_KEY_ID"] else { return nil }
-    guard let secret = environment["AWS_SECRET_ACCESS_KEY"] else {
-      throw CredentialError.broken(
-        source: name, reason: "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not")
-    }
-    return Credentials(
-      accessKeyId: key, secretAccessKey: secret,
-      sessionToken: environment["AWS_SESSION_TOKEN"] ?? environment["AWS_SECURITY_TOKEN"],
-      expiration: environment["AWS_CREDENTIAL_EXPIRATION"].flatMap(ISOTime.parse))
+    try StaticKeys.credentials(
+      from: environment.variables.filter { !$0.value.isEmpty }, source: name,
+      names: StaticKeys.Names(
+        key: "AWS_ACCESS_KEY_ID", secret: "AWS_SECRET_ACCESS_KEY",
+        tokens: ["AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN"], expiration: "AWS_CREDENTIAL_EXPIRATION"
+      ))
   }
 }
 
-/// Static keys in a profile section (credentials file or config file).
-struct StaticProfileKeys {
-  static func credentials(in values: [String: String], source: String) throws -> Credentials? {
-    guard let key = values["aws_access_key_id"] else { return nil }
-    guard let secret = values["aws_secret_access_key"] else {
+/// A key pair written out as named values: environment variables or a profile section.
+enum StaticKeys {
+  struct Names {
+    let key: String
+    let secret: String
+    /// The session token's names, the preferred first.
+    let tokens: [String]
+    let expiration: String?
+  }
+
+  /// The names profile sections use.
+  static let profile = Names(
+    key: "aws_access_key_id", secret: "aws_secret_access_key",
+    tokens: ["aws_session_token", "aws_security_token"], expiration: nil)
+
+  /// nil when no key is given; an error when a key is given without its secret.
+  static func credentials(from values: [String: String], source: String, names: Names = profile)
+    throws -> Credentials?
+  {
+    guard let key = values[names.key] else { return nil }
+    guard let secret = values[names.secret] else {
       throw CredentialError.broken(
-        source: source, reason: "aws_access_key_id is set but aws_secret_access_key is not")
+        source: source, reason: "\(names.key) is set but \(names.secret) is not")
     }
     return Credentials(
       accessKeyId: key, secretAccessKey: secret,
-      sessionToken: values["aws_session_token"] ?? values["aws_security_token"])
+      sessionToken: names.tokens.lazy.compactMap { values[$0] }.first,
+      expiration: names.expiration.flatMap { values[$0] }.flatMap(ISOTime.parse))
   }
 }
 

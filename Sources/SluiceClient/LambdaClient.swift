@@ -121,7 +121,8 @@ public struct LambdaClient: Sendable {
         guard attempt < retry.maxAttempts, retry.isRetryable(error) else { throw error }
         let wait = retry.delay(after: attempt, error: error)
         logger.debug(
-          "\(operation.method) \(operation.path) failed (\(error)); retrying in \(wait) s")
+          "\(operation.method) \(operation.path) failed (\(error)); retrying in \(String(format: "%.2f", wait)) s"
+        )
         try await sleep(wait)
         attempt += 1
       }

@@ -30,16 +30,16 @@ public struct ProfileCredentials: CredentialProvider {
       }
       return nil
     }
-    if let keys = try StaticProfileKeys.credentials(
-      in: fromCredentials ?? [:], source: "profile \(profile) in ~/.aws/credentials")
+    if let keys = try StaticKeys.credentials(
+      from: fromCredentials ?? [:], source: "profile \(profile) in ~/.aws/credentials")
     {
       return keys
     }
     if let command = fromCredentials?["credential_process"] ?? fromConfig?["credential_process"] {
       return try CredentialProcess(command: command).run()
     }
-    if let keys = try StaticProfileKeys.credentials(
-      in: fromConfig ?? [:], source: "profile \(profile) in ~/.aws/config")
+    if let keys = try StaticKeys.credentials(
+      from: fromConfig ?? [:], source: "profile \(profile) in ~/.aws/config")
     {
       return keys
     }

@@ -16,13 +16,16 @@ struct AWSOptions: ParsableArguments {
   @Option(help: "Attempts per request, the first included (else AWS_MAX_ATTEMPTS, else 3).")
   var maxAttempts: Int?
 
+  @Flag(help: "Log every request (method, path, status, attempt) to standard error.")
+  var verbose = false
+
   /// Opens a session, or exits 1 with a clear message when configuration is missing.
   func session(readOnly: Bool = false) throws -> Session {
     do {
       return try Session(
         options: Session.Options(
           profile: profile, region: region, endpointURL: endpointURL, maxAttempts: maxAttempts,
-          readOnly: readOnly))
+          readOnly: readOnly, verbose: verbose))
     } catch {
       complain("sluice: \(DisplayText.singleLine(String(describing: error)))")
       throw ExitCode(1)

@@ -46,35 +46,30 @@ struct MetadataCredentialTests {
     await #expect(throws: CredentialError.self) { _ = try await provider.credentials() }
   }
 
-  @Test(arguments: ["v2", "v1"])
-  func instanceMetadataFromAStubServer(_ mode: String) async throws {
+  /// Credentials from IMDS served by the stub in `mode`, through the real transport.
+  func credentialsFromStub(_ mode: String) async throws -> Credentials? {
     let stub = try StubServer(mode: mode)
     defer { stub.stop() }
     let transport = AsyncHTTPTransport()
-    let fixture = try ConfigFixture()
     let provider = InstanceMetadataCredentials(
-      environment: fixture.environment([
+      environment: try ConfigFixture().environment([
         "AWS_EC2_METADATA_DISABLED": "false", "AWS_EC2_METADATA_SERVICE_ENDPOINT": stub.url,
       ]), transport: transport)
     let credentials = try await provider.credentials()
     await transport.shutdown()
+    return credentials
+  }
+
+  @Test(arguments: ["v2", "v1"])
+  func instanceMetadataFromAStubServer(_ mode: String) async throws {
+    let credentials = try await credentialsFromStub(mode)
     #expect(credentials?.accessKeyId == "ASIASTUB")
     #expect(credentials?.sessionToken == "stub-session-token")
     #expect(credentials?.expiration == ISO8601DateFormatter().date(from: "2099-01-01T00:00:00Z"))
   }
 
   @Test func instanceWithoutARoleGivesNoCredentials() async throws {
-    let stub = try StubServer(mode: "empty")
-    defer { stub.stop() }
-    let transport = AsyncHTTPTransport()
-    let fixture = try ConfigFixture()
-    let provider = InstanceMetadataCredentials(
-      environment: fixture.environment([
-        "AWS_EC2_METADATA_DISABLED": "false", "AWS_EC2_METADATA_SERVICE_ENDPOINT": stub.url,
-      ]), transport: transport)
-    let credentials = try await provider.credentials()
-    await transport.shutdown()
-    #expect(credentials == nil)
+    #expect(try await credentialsFromStub("empty") == nil)
   }
 
   @Test func disabledMetadataSendsNothing() async throws {
