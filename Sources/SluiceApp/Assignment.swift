@@ -31,19 +31,29 @@ public struct Assignment: Sendable, Equatable {
       value = nil
       return
     }
-    value = try Self.value(raw, for: spec, text: text)
+    do {
+      value = try Self.value(raw, for: spec)
+    } catch {
+      throw Problem(text: text, reason: error.reason)
+    }
   }
 
-  private static func value(_ raw: String, for spec: FieldSpec, text: String) throws -> JSONValue {
+  /// Why a value does not fit a field.
+  public struct Unreadable: Error {
+    public let reason: String
+  }
+
+  /// Reads text as a value of the field's type, as the form's line editor and `--set` both do.
+  public static func value(_ raw: String, for spec: FieldSpec) throws(Unreadable) -> JSONValue {
     switch spec.type {
     case .boolean:
       guard let flag = ["true": true, "false": false][raw.lowercased()] else {
-        throw Problem(text: text, reason: "\(spec.path) takes true or false")
+        throw Unreadable(reason: "\(spec.path) takes true or false")
       }
       return .bool(flag)
     case .integer:
       guard let number = Int(raw) else {
-        throw Problem(text: text, reason: "\(spec.path) takes a whole number")
+        throw Unreadable(reason: "\(spec.path) takes a whole number")
       }
       return .integer(number)
     case .text, .choice:
@@ -57,7 +67,7 @@ public struct Assignment: Sendable, Equatable {
       return .array(raw.split(separator: ",").map { .string(String($0)) })
     case .accessConfigurations, .json:
       guard let parsed = try? JSONValue(parsing: raw) else {
-        throw Problem(text: text, reason: "\(spec.path) takes JSON, such as \(example(for: spec))")
+        throw Unreadable(reason: "\(spec.path) takes JSON, such as \(example(for: spec))")
       }
       return parsed
     }

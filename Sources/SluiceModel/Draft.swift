@@ -91,8 +91,9 @@ public struct Draft: Sendable, Equatable {
     }
   }
 
-  /// True for `{}`, `[]`, `""`, and objects whose members are all such empty values.
-  static func isClearing(_ value: JSONValue) -> Bool {
+  /// True for `{}`, `[]`, `""`, and objects whose members are all such empty values: what the API
+  /// takes as "remove this member".
+  public static func isClearing(_ value: JSONValue) -> Bool {
     if value.isEmptyContainer { return true }
     guard let members = value.objectValue else { return false }
     return members.values.allSatisfy(isClearing)

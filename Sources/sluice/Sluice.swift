@@ -8,7 +8,9 @@ import Foundation
 struct Sluice: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Inspect, pause, resume and tune AWS Lambda event source mappings.",
-    subcommands: [List.self, Get.self, Pause.self, Resume.self, Update.self, Validate.self])
+    subcommands: [
+      Browse.self, List.self, Get.self, Pause.self, Resume.self, Update.self, Validate.self,
+    ], defaultSubcommand: Browse.self)
 
   static func main() async {
     do {

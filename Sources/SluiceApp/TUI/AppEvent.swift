@@ -1,0 +1,28 @@
+import SluiceModel
+import SluiceTerminal
+
+/// Everything that can happen to the app: keys, a resize, and answers from the backend.
+///
+/// The state machine takes these one at a time and answers with effects, so every screen can be
+/// driven and checked in tests without a terminal or a network.
+public enum AppEvent: Sendable {
+  case key(Key)
+  case resized(rows: Int, columns: Int)
+  case page([EventSourceMapping])
+  case loaded
+  case loadFailed(String)
+  case updated(EventSourceMapping)
+  case updateFailed(uuid: String, message: String)
+  case refreshed(EventSourceMapping)
+  case tick
+}
+
+/// Work the state machine asks the runtime to do; results come back as events.
+public enum Effect: Sendable, Equatable {
+  /// List every mapping again, page by page.
+  case load
+  /// Send an UpdateEventSourceMapping body.
+  case update(uuid: String, body: [String: JSONValue])
+  /// Poll a mapping until its state settles.
+  case follow(uuid: String)
+}

@@ -1,0 +1,164 @@
+import SluiceModel
+import SluiceTerminal
+
+/// The whole state of the TUI, as a value.
+///
+/// `handle(_:)` takes an event and returns the effects to run; rendering reads the state and
+/// nothing else. That keeps every screen testable without a terminal.
+public struct AppState: Sendable {
+  /// Where the operator is, shown in the status bar before anything else.
+  public struct Context: Sendable {
+    public var profile: String
+    public var region: String
+    public var endpointHost: String
+    public var readOnly: Bool
+    public var demo: Bool
+
+    public init(profile: String, region: String, endpointHost: String, readOnly: Bool, demo: Bool) {
+      self.profile = profile
+      self.region = region
+      self.endpointHost = endpointHost
+      self.readOnly = readOnly
+      self.demo = demo
+    }
+  }
+
+  /// A line for the operator at the foot of the screen.
+  public struct Message: Sendable, Equatable {
+    public enum Kind: Sendable { case info, error }
+    public var text: String
+    public var kind: Kind
+  }
+
+  public enum Screen: Sendable {
+    case list
+    case form(FormState)
+    case queue(QueueState)
+  }
+
+  public let context: Context
+  public internal(set) var mappings: [EventSourceMapping] = []
+  public internal(set) var loading = true
+  public internal(set) var list = ListState()
+  public internal(set) var screen: Screen = .list
+  public internal(set) var dialog: Dialog?
+  public internal(set) var showingHelp = false
+  /// Edits waiting to be applied, one draft per mapping, in the order they were queued.
+  public internal(set) var queue: [Draft] = []
+  /// Why the last attempt to apply an edit failed, per mapping.
+  public internal(set) var queueErrors: [String: String] = [:]
+  /// Mappings with a request in flight.
+  public internal(set) var sending: Set<String> = []
+  public internal(set) var message: Message?
+  public internal(set) var rows = 24
+  public internal(set) var columns = 80
+  public internal(set) var spinnerFrame = 0
+  public internal(set) var wantsToQuit = false
+
+  public init(context: Context) {
+    self.context = context
+  }
+
+  /// The first effects to run: load every mapping.
+  public static let startup: [Effect] = [.load]
+
+  /// Rows left for a list once the bars are drawn.
+  var listHeight: Int { max(1, rows - 4) }
+
+  func mapping(_ uuid: String) -> EventSourceMapping? {
+    mappings.first { $0.uuid == uuid }
+  }
+
+  func queued(_ uuid: String) -> Draft? {
+    queue.first { $0.mapping.uuid == uuid }
+  }
+
+  /// Applies one event and returns the effects it calls for.
+  public mutating func handle(_ event: AppEvent) -> [Effect] {
+    switch event {
+    case .key(let key): return handleKey(key)
+    case .resized(let newRows, let newColumns):
+      rows = newRows
+      columns = newColumns
+      list.keepSelectionVisible(height: listHeight)
+      return []
+    case .page(let page):
+      mappings += page
+      list.refilter(mappings)
+      return []
+    case .loaded:
+      loading = false
+      return []
+    case .loadFailed(let text):
+      loading = false
+      message = Message(text: "Loading failed: \(text)", kind: .error)
+      return []
+    case .updated(let mapping):
+      return receiveUpdate(mapping)
+    case .updateFailed(let uuid, let text):
+      sending.remove(uuid)
+      queueErrors[uuid] = text
+      message = Message(text: "\(uuid): \(text)", kind: .error)
+      return []
+    case .refreshed(let mapping):
+      replace(mapping)
+      return []
+    case .tick:
+      spinnerFrame += 1
+      return []
+    }
+  }
+
+  private mutating func handleKey(_ key: Key) -> [Effect] {
+    if dialog != nil { return handleDialogKey(key) }
+    if showingHelp {
+      showingHelp = false
+      return []
+    }
+    message = nil
+    switch screen {
+    case .list: return handleListKey(key)
+    case .form(var form):
+      let effects = handleFormKey(key, &form)
+      if case .form = screen { screen = .form(form) }
+      return effects
+    case .queue(var queueState):
+      let effects = handleQueueKey(key, &queueState)
+      if case .queue = screen { screen = .queue(queueState) }
+      return effects
+    }
+  }
+
+  /// A successful update: the edit leaves the queue, the row shows the new state, and a
+  /// transitional state is followed until it settles.
+  private mutating func receiveUpdate(_ mapping: EventSourceMapping) -> [Effect] {
+    sending.remove(mapping.uuid)
+    queueErrors[mapping.uuid] = nil
+    let wasQueued = queue.contains { $0.mapping.uuid == mapping.uuid }
+    queue.removeAll { $0.mapping.uuid == mapping.uuid }
+    replace(mapping)
+    let name = MappingSummary.functionName(mapping)
+    message = Message(
+      text: wasQueued ? "Applied the edit to \(name)." : "\(name) is now \(mapping.state ?? "?").",
+      kind: .info)
+    return MappingState(mapping.state).isTransitional ? [.follow(uuid: mapping.uuid)] : []
+  }
+
+  mutating func replace(_ mapping: EventSourceMapping) {
+    guard let index = mappings.firstIndex(where: { $0.uuid == mapping.uuid }) else { return }
+    mappings[index] = mapping
+    list.refilter(mappings, changed: index)
+  }
+
+  /// Stops without asking: a signal, or `q` on a screen too small to show a dialog.
+  mutating func quitNow() { wantsToQuit = true }
+
+  /// Asks for confirmation, unless read-only mode forbids the change outright.
+  mutating func confirm(_ dialog: Dialog) {
+    if context.readOnly && dialog.action.isChange {
+      message = Message(text: "READ-ONLY: changes are turned off for this session.", kind: .error)
+      return
+    }
+    self.dialog = dialog
+  }
+}

@@ -1,0 +1,71 @@
+import SluiceModel
+
+/// The mapping list: which rows the filter lets through, which is selected, and the scroll.
+///
+/// Each mapping's searchable text is computed once, when it arrives or changes, so filtering as
+/// the operator types is a plain substring scan.
+public struct ListState: Sendable {
+  public internal(set) var filter = ""
+  public internal(set) var editingFilter = false
+  /// Indices into the app's mappings, in order, of the rows the filter lets through.
+  public internal(set) var visible: [Int] = []
+  /// Index into `visible`.
+  public internal(set) var selection = 0
+  /// The first visible row on screen.
+  public internal(set) var offset = 0
+  private var haystacks: [String] = []
+
+  /// Recomputes the searchable text of mappings that are new or changed, then the visible rows,
+  /// keeping the same mapping selected where it is still shown.
+  mutating func refilter(_ mappings: [EventSourceMapping], changed: Int? = nil) {
+    let selected = visible.indices.contains(selection) ? visible[selection] : nil
+    if haystacks.count > mappings.count { haystacks.removeAll() }
+    for index in haystacks.count..<mappings.count {
+      haystacks.append(Self.haystack(mappings[index]))
+    }
+    if let changed, haystacks.indices.contains(changed) {
+      haystacks[changed] = Self.haystack(mappings[changed])
+    }
+    applyFilter()
+    selection =
+      selected.flatMap { visible.firstIndex(of: $0) } ?? min(selection, max(0, visible.count - 1))
+  }
+
+  mutating func setFilter(_ text: String) {
+    filter = text
+    applyFilter()
+    selection = 0
+    offset = 0
+  }
+
+  mutating func setEditingFilter(_ editing: Bool) { editingFilter = editing }
+
+  private mutating func applyFilter() {
+    let needle = filter.lowercased()
+    visible =
+      needle.isEmpty
+      ? Array(haystacks.indices) : haystacks.indices.filter { haystacks[$0].contains(needle) }
+  }
+
+  /// Moves the selection, clamped to the rows shown, and scrolls to keep it on screen.
+  mutating func move(by delta: Int, height: Int) {
+    guard !visible.isEmpty else { return }
+    selection = min(max(0, selection + delta), visible.count - 1)
+    keepSelectionVisible(height: height)
+  }
+
+  mutating func keepSelectionVisible(height: Int) {
+    if selection < offset { offset = selection }
+    if selection >= offset + height { offset = selection - height + 1 }
+    offset = max(0, min(offset, max(0, visible.count - height)))
+  }
+
+  /// Function, source, UUID, state and kind, lower-cased, for the filter to search.
+  static func haystack(_ mapping: EventSourceMapping) -> String {
+    [
+      MappingSummary.functionName(mapping), MappingSummary.sourceName(mapping),
+      mapping.eventSourceArn ?? "", mapping.uuid, mapping.state ?? "",
+      mapping.sourceKind?.shortName ?? "", mapping.lastProcessingResult ?? "",
+    ].joined(separator: "\u{1F}").lowercased()
+  }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SluiceApp
+import SluiceClient
+import SluiceTerminal
+
+/// `sluice` with no subcommand: the terminal UI, on AWS or on the embedded demo.
+struct Browse: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "browse", abstract: "The terminal UI (the default when no subcommand is given).")
+
+  @OptionGroup var aws: AWSOptions
+
+  @Flag(help: "Run on an in-process demo account: no AWS needed, nothing leaves the machine.")
+  var demo = false
+
+  @Flag(help: "Refuse every change (pause, resume, apply) in this session.")
+  var readOnly = false
+
+  @Flag(help: "Draw with ASCII only, for terminals or fonts without the Unicode symbols.")
+  var ascii = false
+
+  func run() throws {
+    let service: MappingService
+    let context: AppState.Context
+    if demo {
+      service = DemoBackend()
+      context = AppState.Context(
+        profile: "demo", region: "us-east-1", endpointHost: "in-process", readOnly: readOnly,
+        demo: true)
+    } else {
+      let opened = try aws.session(readOnly: readOnly)
+      service = opened.client
+      context = AppState.Context(
+        profile: opened.profile, region: opened.region, endpointHost: opened.client.endpoint.host,
+        readOnly: readOnly, demo: false)
+    }
+    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    guard let screen = CursesScreen(noColor: noColor) else {
+      complain("sluice: cannot start the terminal (is TERM set?)")
+      throw ExitCode(1)
+    }
+    let status = TerminalApp(service: service, context: context, screen: screen, ascii: ascii).run()
+    if status != 0 { throw ExitCode(status) }
+  }
+}
