@@ -51,6 +51,14 @@ static inline void sluice_install_signal_handlers(void) {
   signal(SIGPIPE, SIG_IGN);
   int fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP};
   for (unsigned i = 0; i < sizeof fatal / sizeof fatal[0]; i++) signal(fatal[i], sluice_crash);
+  // A parent may have started us with these blocked; the terminal's signals must get through.
+  sigset_t wanted;
+  sigemptyset(&wanted);
+  sigaddset(&wanted, SIGINT);
+  sigaddset(&wanted, SIGTERM);
+  sigaddset(&wanted, SIGHUP);
+  sigaddset(&wanted, SIGWINCH);
+  sigprocmask(SIG_UNBLOCK, &wanted, NULL);
 }
 
 /// The signal received since the last call, or 0.

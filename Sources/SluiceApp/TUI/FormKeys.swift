@@ -125,7 +125,7 @@ extension AppState {
     let count = form.draft.updateBody.count
     message = Message(
       text:
-        "Queued \(count) change\(count == 1 ? "" : "s") to \(MappingSummary.functionName(form.draft.mapping)). Q opens the queue.",
+        "Queued an edit of \(count) field\(count == 1 ? "" : "s") to \(MappingSummary.functionName(form.draft.mapping)). Q opens the queue.",
       kind: .info)
     screen = .list
   }

@@ -26,7 +26,7 @@ extension Renderer {
     let mapping = state.mapping(form.draft.mapping.uuid) ?? form.draft.mapping
     drawFacts(mapping, state: state, on: screen)
     let helpBeside = screen.columns >= 100
-    let fieldsWidth = helpBeside ? screen.columns - 44 : screen.columns
+    let fieldsWidth = helpBeside ? min(screen.columns - 44, 72) : screen.columns
     let top = 7
     let bottom = helpBeside ? screen.rows - 2 : screen.rows - 9
     drawFields(form, top: top, bottom: bottom, width: fieldsWidth, on: screen)
@@ -132,7 +132,7 @@ extension Renderer {
     let spec = form.focused
     let kind = form.draft.mapping.sourceKind
     var lines: [(String, Style)] = [
-      (spec.label + " (" + spec.path.description + ")", Style(.accent, bold: true))
+      (spec.path.description + ": " + spec.label, Style(.accent, bold: true))
     ]
     lines += TextLayout.wrap(spec.help(for: kind), width - 2).map { ($0, Style.plain) }
     for finding in form.findings(for: spec) {

@@ -11,7 +11,7 @@ extension Renderer {
 
     init(width: Int) {
       modified = width >= 120 ? 24 : 10
-      let fixed = 1 + 3 + 1 + 1 + 9 + 1 + 6 + 1 + 7 + 1 + modified
+      let fixed = 1 + 3 + 1 + 1 + 10 + 1 + 6 + 1 + 7 + 1 + modified
       let rest = max(20, width - fixed)
       function = min(30, rest / 2)
       name = rest - function - 1
@@ -32,7 +32,7 @@ extension Renderer {
       count, row: 1, column: screen.columns - TextLayout.width(count), style: Style(dim: true))
     let header =
       " ST " + TextLayout.fit("FUNCTION", columns.function, ellipsis: "") + " "
-      + TextLayout.fit("SOURCE", 9, ellipsis: "") + " "
+      + TextLayout.fit("SOURCE", 10, ellipsis: "") + " "
       + TextLayout.fit("NAME", columns.name, ellipsis: "")
       + "  BATCH  WINDOW " + TextLayout.fit("MODIFIED", columns.modified, ellipsis: "")
     screen.put(header, row: 2, column: 0, style: Style(bold: true))
@@ -67,7 +67,7 @@ extension Renderer {
       "    "
       + TextLayout.fit(
         MappingSummary.functionName(mapping), columns.function, ellipsis: glyphs.ellipsis) + " "
-      + TextLayout.fit(MappingSummary.kindName(mapping), 9, ellipsis: glyphs.ellipsis) + " "
+      + TextLayout.fit(MappingSummary.kindName(mapping), 10, ellipsis: glyphs.ellipsis) + " "
       + TextLayout.elideMiddle(
         MappingSummary.sourceName(mapping), columns.name, ellipsis: glyphs.ellipsis) + " "
       + String(repeating: " ", count: max(0, 6 - String(mapping.batchSize ?? 0).count))
@@ -105,6 +105,14 @@ extension Renderer {
     if let result = mapping.lastProcessingResult, result.hasPrefix("PROBLEM:") { return result }
     guard let date = mapping.lastModified?.date else { return "" }
     return Self.relative(date, now: now)
+  }
+
+  /// The window a mapping has when none is set: none for FIFO queues, 500 ms for Kafka, MQ and
+  /// DocumentDB, 0 s for the rest.
+  static func defaultWindow(_ mapping: EventSourceMapping) -> String {
+    guard let kind = mapping.sourceKind else { return "" }
+    if kind == .sqsFIFO { return "-" }
+    return FieldCatalogue.halfSecondWindowKinds.contains(kind) ? "0.5s" : "0s"
   }
 
   /// "just now", "5m ago", "2h ago", "3d ago", "6w ago".

@@ -47,7 +47,7 @@ extension Renderer {
       ? "sending \(spinner(state)) "
       : state.queueErrors[uuid].map { "\(glyphs.error) \($0) " } ?? ""
     let text =
-      "\(selected ? glyphs.pointer : " ") "
+      " \(selected ? glyphs.pointer : " ") "
       + TextLayout.fit(MappingSummary.functionName(draft.mapping), 20, ellipsis: glyphs.ellipsis)
       + " "
       + TextLayout.fit(

@@ -49,13 +49,15 @@ public struct Renderer {
   private func drawStatusBar(_ state: AppState, on screen: Screen) {
     let context = state.context
     var parts = [
-      "sluice", context.profile, context.region, context.endpointHost,
+      "sluice", context.profile, context.region,
       state.loading
         ? "\(state.mappings.count) mappings \(spinner(state))" : "\(state.mappings.count) mappings",
       "\(state.queue.count) queued",
     ]
     if context.demo { parts.append("DEMO") }
     if context.readOnly { parts.append("READ-ONLY") }
+    // The endpoint goes last: it is the part that may be cut at 80 columns, never the badges.
+    parts.append(context.endpointHost)
     let text = " " + parts.joined(separator: " \(glyphs.separator) ")
     screen.put(
       TextLayout.fit(text, screen.columns, ellipsis: glyphs.ellipsis), row: 0, column: 0,
@@ -101,7 +103,8 @@ public struct Renderer {
     case .form(let form):
       if form.editor != nil { return "⏎ accept  Esc cancel  Ctrl-U clear" }
       if form.jump != nil { return "type a field name  ⏎ jump  Esc cancel" }
-      return "↑↓ move  ⏎ edit  / jump  w queue  x discard  p pause  Q queue  Esc back  ? help"
+      return
+        "↑↓ move  ⏎ edit  / jump  w queue edit  x discard  p pause  Q open queue  Esc back  ? help"
     case .queue: return "↑↓ move  ⏎ apply this  A apply all  d drop  Esc back  ? help"
     }
   }

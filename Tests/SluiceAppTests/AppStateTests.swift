@@ -1,0 +1,228 @@
+import Foundation
+import SluiceModel
+import SluiceTerminal
+import Testing
+
+@testable import SluiceApp
+
+/// The TUI's state machine, driven by events alone: no terminal, no network.
+struct AppStateTests {
+  static let context = AppState.Context(
+    profile: "prod", region: "us-east-1", endpointHost: "lambda.us-east-1.amazonaws.com",
+    readOnly: false, demo: false)
+
+  /// A state with the demo account's mappings loaded.
+  static func loaded(readOnly: Bool = false) -> AppState {
+    var context = Self.context
+    context.readOnly = readOnly
+    var state = AppState(context: context)
+    let documents = DemoData.mappings(count: 32, now: Date(timeIntervalSince1970: 1_764_316_800))
+    _ = state.handle(.page(documents.prefix(20).map { try! EventSourceMapping(document: $0) }))
+    _ = state.handle(.page(documents.dropFirst(20).map { try! EventSourceMapping(document: $0) }))
+    _ = state.handle(.loaded)
+    return state
+  }
+
+  @discardableResult
+  static func type(_ keys: [Key], into state: inout AppState) -> [Effect] {
+    keys.flatMap { state.handle(.key($0)) }
+  }
+
+  static func text(_ string: String) -> [Key] { string.map { .character($0) } }
+
+  @Test func pagesArriveAndLoadingEnds() {
+    var state = AppState(context: Self.context)
+    #expect(state.loading)
+    #expect(AppState.startup == [.load])
+    let state2 = Self.loaded()
+    #expect(state2.mappings.count == 32 && !state2.loading)
+    #expect(state2.list.visible.count == 32)
+    _ = state.handle(.loadFailed("AccessDeniedException: no"))
+    #expect(state.message?.kind == .error && !state.loading)
+  }
+
+  @Test func filterAsYouTypeKeepAndClear() {
+    var state = Self.loaded()
+    Self.type([.character("/")] + Self.text("kinesis"), into: &state)
+    #expect(state.list.editingFilter)
+    #expect(state.list.visible.allSatisfy { state.mappings[$0].sourceKind == .kinesis })
+    #expect(state.list.visible.count == state.mappings.filter { $0.sourceKind == .kinesis }.count)
+    #expect(!state.list.visible.isEmpty)
+    Self.type([.enter], into: &state)
+    #expect(!state.list.editingFilter && state.list.filter == "kinesis")
+    Self.type([.escape], into: &state)
+    #expect(state.list.filter.isEmpty && state.list.visible.count == 32)
+    Self.type([.character("/")] + Self.text("problem"), into: &state)
+    #expect(
+      state.list.visible.allSatisfy {
+        state.mappings[$0].lastProcessingResult?.hasPrefix("PROBLEM") == true
+      })
+    Self.type([.escape], into: &state)
+    #expect(state.list.filter.isEmpty)
+  }
+
+  @Test func movementStaysInRangeAndScrolls() {
+    var state = Self.loaded()
+    Self.type([.up, .character("k")], into: &state)
+    #expect(state.list.selection == 0)
+    Self.type([.character("G")], into: &state)
+    #expect(state.list.selection == 31)
+    #expect(state.list.offset == 32 - state.listHeight)
+    Self.type([.pageUp, .character("g")], into: &state)
+    #expect(state.list.selection == 0 && state.list.offset == 0)
+    Self.type([.pageDown], into: &state)
+    #expect(state.list.selection == state.listHeight)
+  }
+
+  @Test func pauseAsksFirstAndCancelsByDefault() {
+    var state = Self.loaded()
+    Self.type([.character("p")], into: &state)
+    let dialog = try! #require(state.dialog)
+    #expect(dialog.title == "Pause mapping")
+    #expect(dialog.lines[0] == "Stop orders-worker reading from SQS orders?")
+    #expect(Self.type([.enter], into: &state).isEmpty)
+    #expect(state.dialog == nil)
+    Self.type([.character("p")], into: &state)
+    #expect(Self.type([.escape], into: &state).isEmpty)
+    Self.type([.character("p")], into: &state)
+    let effects = Self.type([.character("y")], into: &state)
+    let uuid = state.mappings[0].uuid
+    #expect(effects == [.update(uuid: uuid, body: ["Enabled": false])])
+    #expect(state.sending.contains(uuid))
+  }
+
+  @Test func settlingIsFollowed() {
+    var state = Self.loaded()
+    let uuid = state.mappings[0].uuid
+    var document = state.mappings[0].document
+    document["State"] = "Disabling"
+    let effects = state.handle(.updated(try! EventSourceMapping(document: document)))
+    #expect(effects == [.follow(uuid: uuid)])
+    document["State"] = "Disabled"
+    #expect(state.handle(.refreshed(try! EventSourceMapping(document: document))).isEmpty)
+    #expect(state.mappings[0].state == "Disabled")
+    Self.type([.character("p")], into: &state)
+    #expect(state.dialog?.title == "Resume mapping")
+  }
+
+  @Test func readOnlyRefusesEveryChange() {
+    var state = Self.loaded(readOnly: true)
+    Self.type([.character("p")], into: &state)
+    #expect(state.dialog == nil)
+    #expect(state.message?.text.hasPrefix("READ-ONLY") == true)
+    Self.type(
+      [.enter, .character("/")] + Self.text("batchsize") + [.enter, .enter, .control("u")]
+        + Self.text("5") + [.enter, .character("w")], into: &state)
+    #expect(state.queue.isEmpty)
+    #expect(state.message?.text.hasPrefix("READ-ONLY") == true)
+  }
+
+  @Test func formEditsAreValidatedLiveAndQueueingIsRefusedWhileAnErrorStands() throws {
+    var state = Self.loaded()
+    Self.type([.enter], into: &state)
+    guard case .form = state.screen else { Issue.record("no form"); return }
+    Self.type([.character("/")] + Self.text("batchsize") + [.enter], into: &state)
+    var form = try #require(Self.form(state))
+    #expect(form.focused.path == "BatchSize")
+    Self.type([.enter], into: &state)
+    #expect(Self.form(state)?.editor == "10")
+    Self.type([.control("u")] + Self.text("50"), into: &state)
+    form = try #require(Self.form(state))
+    #expect(form.findings(for: form.focused).map(\.rule) == ["sqs-batch-window"])
+    Self.type(Self.text("x"), into: &state)
+    #expect(
+      Self.form(state)?.findings(for: form.focused).first?.message
+        == "BatchSize takes a whole number")
+    Self.type([.enter], into: &state)
+    #expect(state.message?.kind == .error)
+    #expect(Self.form(state)?.editor == "50x")
+    Self.type([.backspace, .enter, .character("w")], into: &state)
+    #expect(state.queue.isEmpty)
+    #expect(state.message?.text.hasPrefix("Not queued: BatchSize") == true)
+    Self.type(
+      [.down, .enter, .control("u")] + Self.text("2") + [.enter, .character("w")], into: &state)
+    #expect(state.queue.count == 1)
+    #expect(state.queue[0].updateBody == ["BatchSize": 50, "MaximumBatchingWindowInSeconds": 2])
+    guard case .list = state.screen else { Issue.record("expected the list"); return }
+  }
+
+  @Test func booleansAndChoicesCycle() throws {
+    var state = Self.loaded()
+    Self.type(
+      [.down, .down, .enter, .character("/")] + Self.text("bisect") + [.enter], into: &state)
+    #expect(Self.form(state)?.focused.path == "BisectBatchOnFunctionError")
+    Self.type([.character(" ")], into: &state)
+    #expect(Self.form(state)?.draft.updateBody == ["BisectBatchOnFunctionError": true])
+    Self.type([.enter], into: &state)
+    #expect(Self.form(state)?.draft.updateBody.isEmpty == true)
+  }
+
+  @Test func leavingAFormWithUnqueuedChangesAsks() {
+    var state = Self.loaded()
+    Self.type([.enter, .down, .character(" ")], into: &state)
+    Self.type([.escape], into: &state)
+    #expect(state.dialog?.action == .leaveForm)
+    Self.type([.character("n")], into: &state)
+    guard case .form = state.screen else { Issue.record("left the form"); return }
+    Self.type([.escape, .character("y")], into: &state)
+    guard case .list = state.screen else { Issue.record("still in the form"); return }
+  }
+
+  @Test func applyingSendsEachQueuedBodyAndKeepsFailures() throws {
+    var state = Self.loaded()
+    Self.type([.enter, .down, .character(" "), .character("w")], into: &state)  // pause via the form
+    Self.type(
+      [.down, .enter, .character("/")] + Self.text("batchsize") + [.enter, .enter, .control("u")]
+        + Self.text("5") + [.enter, .character("w")], into: &state)
+    #expect(state.queue.count == 2)
+    Self.type([.character("Q"), .character("A")], into: &state)
+    #expect(state.dialog?.title == "Apply all edits")
+    let effects = Self.type([.character("y")], into: &state)
+    let first = state.queue[0].mapping.uuid
+    let second = state.queue[1].mapping.uuid
+    #expect(
+      effects == [
+        .update(uuid: first, body: ["Enabled": false]),
+        .update(uuid: second, body: ["BatchSize": 5]),
+      ])
+    _ = state.handle(.updateFailed(uuid: second, message: "InvalidParameterValueException: nope"))
+    var applied = state.queue[0].mapping.document
+    applied["State"] = "Disabled"
+    #expect(state.handle(.updated(try EventSourceMapping(document: applied))).isEmpty)
+    #expect(state.queue.map(\.mapping.uuid) == [second])
+    #expect(state.queueErrors[second] == "InvalidParameterValueException: nope")
+    Self.type([.character("d")], into: &state)
+    #expect(state.queue.isEmpty && state.queueErrors.isEmpty)
+  }
+
+  @Test func quittingWithQueuedEditsAsks() {
+    var state = Self.loaded()
+    Self.type([.enter, .down, .character(" "), .character("w"), .character("q")], into: &state)
+    #expect(state.dialog?.action == .quit && !state.wantsToQuit)
+    Self.type([.character("y")], into: &state)
+    #expect(state.wantsToQuit)
+    var empty = Self.loaded()
+    Self.type([.character("q")], into: &empty)
+    #expect(empty.wantsToQuit)
+  }
+
+  @Test func helpOpensAndAnyKeyClosesIt() {
+    var state = Self.loaded()
+    Self.type([.character("?")], into: &state)
+    #expect(state.showingHelp)
+    #expect(Self.type([.character("p")], into: &state).isEmpty)
+    #expect(!state.showingHelp && state.dialog == nil)
+  }
+
+  @Test func refreshReloads() {
+    var state = Self.loaded()
+    #expect(Self.type([.character("r")], into: &state) == [.load])
+    #expect(state.mappings.isEmpty && state.loading)
+    #expect(Self.type([.character("r")], into: &state).isEmpty)
+  }
+
+  static func form(_ state: AppState) -> FormState? {
+    if case .form(let form) = state.screen { return form }
+    return nil
+  }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux, on the demo account: what an operator would see and type.
+@Suite(
+  .enabled(
+    if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"), "tmux is not installed"))
+struct TUITests {
+  static let utf8 = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"]
+
+  /// Filter, open a form, jump to BatchSize, refuse an invalid value, queue a valid one, check the
+  /// diff names exactly that field, apply, and see the row change.
+  @Test(arguments: [(80, 24), (120, 40)])
+  func editQueueAndApply(_ columns: Int, _ rows: Int) throws {
+    let tmux = try TmuxSession(columns: columns, rows: rows, environment: Self.utf8)
+    try tmux.run("\(Sluice.binary.path) --demo")
+    try tmux.waitFor("32 of 32")
+    try tmux.press("/")
+    try tmux.type("orders-worker")
+    var screen = try tmux.waitFor("4 of 32")
+    #expect(screen.text.contains("orders-worker"))
+    try tmux.press("Enter", "Enter")
+    try tmux.waitFor("Fields for SQS standard queues")
+    try tmux.press("/")
+    try tmux.type("batchsize")
+    try tmux.press("Enter", "Enter", "C-u")
+    try tmux.type("0")
+    screen = try tmux.waitFor("BatchSize 0 is not allowed")
+    #expect(screen.contains { $0.contains("▸ BatchSize") && $0.contains("✖") })
+    try tmux.press("Enter", "w")
+    screen = try tmux.waitFor("Not queued: BatchSize")
+    try tmux.press("Enter", "C-u")
+    try tmux.type("7")
+    try tmux.press("Enter", "w")
+    try tmux.waitFor("Queued an edit of 1 field to orders-worker")
+    try tmux.press("Q")
+    screen = try tmux.waitFor("PUT /2015-03-31/event-source-mappings/")
+    let diff = screen.filter { $0.hasPrefix(" - ") || $0.hasPrefix(" + ") }
+    #expect(diff == [" - BatchSize: 10", " + BatchSize: 7"])
+    #expect(screen.text.contains(#"body {"BatchSize":7}"#))
+    try tmux.press("Enter")
+    try tmux.waitFor("Apply edit")
+    try tmux.press("y")
+    try tmux.waitFor("Applied the edit to orders-worker")
+    try tmux.press("Escape")
+    screen = try tmux.waitFor("0 queued")
+    #expect(screen.contains { $0.contains("orders-worker") && $0.contains(" 7 ") })
+    try tmux.press("Escape", "q")
+    try tmux.run("echo shell-ok-$((20+22))")
+    #expect(try tmux.waitFor("shell-ok-42").text.contains("shell-ok-42"))
+  }
+
+  /// p asks (naming function and source), Enter cancels, y pauses, and the row follows the state.
+  @Test func pauseAsksAndFollowsTheState() throws {
+    let tmux = try TmuxSession(columns: 80, rows: 24, environment: Self.utf8)
+    try tmux.run("\(Sluice.binary.path) --demo")
+    try tmux.waitFor("32 of 32")
+    try tmux.press("p")
+    var screen = try tmux.waitFor("Pause mapping")
+    #expect(screen.text.contains("Stop orders-worker reading from SQS orders?"))
+    try tmux.press("Enter")
+    screen = try tmux.screen()
+    #expect(!screen.text.contains("Pause mapping"))
+    #expect(screen[3].hasPrefix(" ●"))
+    try tmux.press("p", "y")
+    screen = try tmux.waitFor("Disabling")
+    screen = try tmux.waitFor("orders-worker is now Disabling")
+    screen = try tmux.waitFor(" ○  orders-worker", seconds: 8)
+    #expect(screen[3].hasPrefix(" ○  orders-worker"))
+    try tmux.press("q")
+  }
+
+  /// `?` lists the keys; a resize redraws; below 80x24 a clear message; q quits cleanly.
+  @Test func helpResizeAndQuit() throws {
+    let tmux = try TmuxSession(columns: 100, rows: 30, environment: Self.utf8)
+    try tmux.run("\(Sluice.binary.path) --demo")
+    try tmux.waitFor("32 of 32")
+    try tmux.press("?")
+    var screen = try tmux.waitFor("Keys")
+    #expect(screen.text.contains("Nothing is sent without a y."))
+    try tmux.press("x")
+    try tmux.resize(columns: 70, rows: 20)
+    screen = try tmux.waitFor("Sluice needs at least 80x24.")
+    #expect(screen.text.contains("This terminal is 70x20."))
+    try tmux.resize(columns: 120, rows: 40)
+    screen = try tmux.waitFor("32 of 32")
+    #expect(screen[1].hasSuffix("32 of 32") && screen[1].count > 110)
+    try tmux.press("q")
+    try tmux.run("stty -a | grep -o -- '-\\?icanon' ; echo done-$((1+1))")
+    screen = try tmux.waitFor("done-2")
+    #expect(screen.contains("icanon"))
+  }
+
+  /// A plain vt100 in the C locale: ASCII glyphs only, still usable.
+  @Test func plainVT100() throws {
+    let tmux = try TmuxSession(
+      columns: 80, rows: 24, environment: ["LANG": "C", "LC_ALL": "C", "TERM": "vt100"])
+    try tmux.run("NO_COLOR=1 \(Sluice.binary.path) --demo")
+    let screen = try tmux.waitFor("32 of 32")
+    #expect(screen.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+    #expect(screen[0].hasPrefix(" sluice | demo | us-east-1"))
+    #expect(screen[3].hasPrefix(" E  orders-worker"))
+    try tmux.press("q")
+  }
+
+  /// SIGTERM ends the program and gives the shell back a working terminal.
+  @Test func terminationRestoresTheTerminal() throws {
+    let tmux = try TmuxSession(columns: 80, rows: 24, environment: Self.utf8)
+    let marker = "term-\(UUID().uuidString.prefix(8))"
+    try tmux.run("\(Sluice.binary.path) --demo --profile \(marker); echo status-$?")
+    #expect(try tmux.waitFor("32 of 32").text.contains("32 of 32"))
+    let kill = Process()
+    kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    kill.arguments = ["pkill", "-TERM", "-f", marker]
+    try kill.run()
+    kill.waitUntilExit()
+    // The typed command itself shows "status-$?", so wait for the number the shell prints.
+    #expect(try tmux.waitFor("status-143").text.contains("status-143"))
+    try tmux.run("stty -a | grep -o -- '-\\?echo ' ; echo done-$((1+1))")
+    let modes = try tmux.waitFor("done-2")
+    #expect(modes.contains("echo") && !modes.contains("-echo"))
+  }
+}
