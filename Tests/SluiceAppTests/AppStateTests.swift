@@ -170,7 +170,8 @@ struct AppStateTests {
 
   @Test func applyingSendsEachQueuedBodyAndKeepsFailures() throws {
     var state = Self.loaded()
-    Self.type([.enter, .down, .character(" "), .character("w")], into: &state)  // pause via the form
+    // pause via the form
+    Self.type([.enter, .down, .character(" "), .character("w")], into: &state)
     Self.type(
       [.down, .enter, .character("/")] + Self.text("batchsize") + [.enter, .enter, .control("u")]
         + Self.text("5") + [.enter, .character("w")], into: &state)
