@@ -43,7 +43,10 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .executableTarget(name: "sluice-bench", dependencies: ["SluiceModel", "SluiceClient"]),
+    .executableTarget(
+      name: "sluice-bench",
+      dependencies: ["SluiceModel", "SluiceClient", "SluiceApp", "SluiceTerminal"]
+    ),
     .testTarget(name: "SluiceModelTests", dependencies: ["SluiceModel"]),
     .testTarget(name: "SluiceClientTests", dependencies: ["SluiceClient"]),
     .testTarget(name: "SluiceTerminalTests", dependencies: ["SluiceTerminal"]),

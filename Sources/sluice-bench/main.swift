@@ -57,3 +57,5 @@ print(
   String(
     format: "sigv4-signatures: %.0f per second (%.1f us each, %d signed)",
     Double(signatures) / signSeconds, signSeconds * 1e6 / Double(signatures), signatures))
+
+TerminalBench.run(mappings)

@@ -158,4 +158,40 @@ final class PeerIntegrationTests {
     #expect(count(try await peer.stats(), "PUT") == 1)
     #expect(try await peer.motoMapping(uuid)["State"] as? String == "Enabled")
   }
+
+  /// The TUI against the peer: edit, queue, apply and pause in tmux, then read moto back.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
+  func terminalUIEditsAndPausesThroughTheProxy() async throws {
+    let uuid = try await standardQueueMapping()
+    let tmux = try TmuxSession(
+      columns: 120, rows: 40,
+      environment: TUITests.utf8.merging([
+        "AWS_ACCESS_KEY_ID": Peer.accessKey, "AWS_SECRET_ACCESS_KEY": Peer.secretKey,
+        "AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true", "HOME": "/tmp",
+      ]) { _, new in new })
+    try tmux.run("\(Sluice.binary.path) --endpoint-url \(peer.url)")
+    try tmux.waitFor(" of ")
+    try tmux.press("/")
+    try tmux.type(uuid)
+    try tmux.waitFor("1 of ")
+    try tmux.press("Enter", "Enter")
+    try tmux.waitFor("Fields for SQS standard queues")
+    try tmux.press("/")
+    try tmux.type("batchsize")
+    try tmux.press("Enter", "Enter", "C-u")
+    try tmux.type("7")
+    try tmux.press("Enter", "w", "Q")
+    let queue = try tmux.waitFor("PUT /2015-03-31/event-source-mappings/\(uuid)")
+    #expect(queue.filter { $0.hasPrefix(" + ") } == [" + BatchSize: 7"])
+    try tmux.press("Enter", "y")
+    try tmux.waitFor("Applied the edit")
+    #expect(try await peer.motoMapping(uuid)["BatchSize"] as? Int == 7)
+    try tmux.press("Escape", "p")
+    try tmux.waitFor("Pause mapping")
+    try tmux.press("y")
+    try tmux.waitFor("is now Disabled")
+    #expect(try await peer.motoMapping(uuid)["State"] as? String == "Disabled")
+    #expect(try await peer.stats()["rejected_signatures"] as? Int == 0)
+    try tmux.press("q")
+  }
 }
