@@ -117,6 +117,17 @@ public final class CursesScreen: Screen {
 
   public func present() { refresh() }
 
+  /// Gives the terminal to another program (an editor) for the length of `body`, then takes it
+  /// back and redraws.
+  public func suspended<T>(_ body: () -> T) -> T {
+    def_prog_mode()
+    endwin()
+    let result = body()
+    reset_prog_mode()
+    refresh()
+    return result
+  }
+
   /// Takes the new size after a resize.
   public func refreshSize() {
     endwin()

@@ -103,6 +103,31 @@ struct TUITests {
     try tmux.press("q")
   }
 
+  /// `e` hands a filter pattern to $EDITOR as JSON and takes back what it wrote.
+  @Test func editorEditsAFilterPattern() throws {
+    let editor = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sluice-editor-\(UUID().uuidString).sh"
+    ).path
+    try "#!/bin/sh\nprintf '{\"body\": {\"kind\": [\"refund\"]}}' > \"$1\"\n".write(
+      toFile: editor, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
+    defer { try? FileManager.default.removeItem(atPath: editor) }
+    let tmux = try TmuxSession(
+      columns: 120, rows: 40, environment: Self.utf8.merging(["EDITOR": editor]) { $1 })
+    try tmux.run("\(Sluice.binary.path) --demo")
+    try tmux.waitFor("32 of 32")
+    try tmux.press("Enter", "/")
+    try tmux.type("pattern")
+    try tmux.press("Enter", "e")
+    try tmux.waitFor("Took the edited FilterCriteria.Filters[].Pattern")
+    try tmux.press("w", "Q")
+    let screen = try tmux.waitFor("PUT /2015-03-31/event-source-mappings/")
+    #expect(
+      screen.contains(
+        #" + FilterCriteria.Filters[0].Pattern: "{\"body\":{\"kind\":[\"refund\"]}}""#))
+    try tmux.press("Escape", "q", "y")
+  }
+
   /// SIGTERM ends the program and gives the shell back a working terminal.
   @Test func terminationRestoresTheTerminal() throws {
     let tmux = try TmuxSession(columns: 80, rows: 24, environment: Self.utf8)

@@ -14,6 +14,8 @@ public enum AppEvent: Sendable {
   case updated(EventSourceMapping)
   case updateFailed(uuid: String, message: String)
   case refreshed(EventSourceMapping)
+  /// The text `$EDITOR` left for the focused field, or nil when the editor failed.
+  case edited(String?)
   case tick
 }
 
@@ -25,4 +27,6 @@ public enum Effect: Sendable, Equatable {
   case update(uuid: String, body: [String: JSONValue])
   /// Poll a mapping until its state settles.
   case follow(uuid: String)
+  /// Suspend the screen and let `$EDITOR` change this text.
+  case openEditor(text: String)
 }

@@ -103,6 +103,11 @@ public struct AppState: Sendable {
     case .refreshed(let mapping):
       replace(mapping)
       return []
+    case .edited(let text):
+      guard case .form(var form) = screen else { return [] }
+      receiveExternalEdit(text, &form)
+      screen = .form(form)
+      return []
     case .tick:
       spinnerFrame += 1
       return []

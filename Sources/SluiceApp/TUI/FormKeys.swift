@@ -24,6 +24,13 @@ extension AppState {
     case .end, .character("G"): moveFocus(&form, by: form.fields.count)
     case .character("/"): form.jump = ""
     case .enter, .character(" "): startEditing(&form, cycling: key == .character(" "))
+    case .character("e"):
+      guard let text = ExternalText.text(for: form.focused, in: form.draft) else {
+        message = Message(
+          text: "e edits JSON and text fields; this one is edited in place.", kind: .info)
+        return []
+      }
+      return [.openEditor(text: text)]
     case .character("w"): queueForm(form)
     case .character("x"):
       form.draft = queued(form.draft.mapping.uuid) ?? Draft(mapping: form.draft.mapping)
@@ -80,6 +87,20 @@ extension AppState {
     default: if let character = key.text { form.editor?.append(character) }
     }
     return []
+  }
+
+  /// Takes what `$EDITOR` left: a value for the focused field, or a message saying why not.
+  mutating func receiveExternalEdit(_ text: String?, _ form: inout FormState) {
+    guard let text else {
+      message = Message(text: "The editor did not finish; nothing changed.", kind: .error)
+      return
+    }
+    do {
+      form.draft.set(form.focused.path, to: try ExternalText.value(text, for: form.focused))
+      message = Message(text: "Took the edited \(form.focused.path).", kind: .info)
+    } catch {
+      message = Message(text: "\(form.focused.path): \(error.reason)", kind: .error)
+    }
   }
 
   private mutating func handleJumpKey(_ key: Key, _ form: inout FormState) {

@@ -10,6 +10,7 @@ extension Renderer {
     ("⏎  space", "form", "edit the field; cycle yes/no and choices"),
     ("⏎  Esc  Ctrl-U", "editing", "accept, cancel, clear the value"),
     ("p", "list, form", "pause or resume, after a y/n question"),
+    ("e", "form", "edit a JSON or text value in $EDITOR"),
     ("w  x", "form", "queue the form's changes / discard them"),
     ("Q", "anywhere", "the queue: diffs and exact requests"),
     ("⏎  A  d", "queue", "apply this, apply all, drop this"),

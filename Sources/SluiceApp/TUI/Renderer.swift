@@ -104,7 +104,7 @@ public struct Renderer {
       if form.editor != nil { return "⏎ accept  Esc cancel  Ctrl-U clear" }
       if form.jump != nil { return "type a field name  ⏎ jump  Esc cancel" }
       return
-        "↑↓ move  ⏎ edit  / jump  w queue edit  x discard  p pause  Q open queue  Esc back  ? help"
+        "↑↓ move  ⏎ edit  e $EDITOR  / jump  w queue edit  x discard  p pause  Q open queue  Esc back"
     case .queue: return "↑↓ move  ⏎ apply this  A apply all  d drop  Esc back  ? help"
     }
   }

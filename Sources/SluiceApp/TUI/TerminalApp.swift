@@ -81,6 +81,9 @@ public final class TerminalApp {
               .updateFailed(uuid: uuid, message: DisplayText.singleLine(String(describing: error))))
           }
         }
+      case .openEditor(let text):
+        let edited = screen.suspended { ExternalEditor.edit(text) }
+        perform(state.handle(.edited(edited)))
       case .follow(let uuid):
         Task {
           var pause = 0.5
