@@ -13,19 +13,10 @@ struct TUITests {
   @Test(arguments: [(80, 24), (120, 40)])
   func editQueueAndApply(_ columns: Int, _ rows: Int) throws {
     let tmux = try TmuxSession(columns: columns, rows: rows, environment: Self.utf8)
-    try tmux.run("\(Sluice.binary.path) --demo")
-    try tmux.waitFor("32 of 32")
-    try tmux.press("/")
-    try tmux.type("orders-worker")
-    var screen = try tmux.waitFor("4 of 32")
-    #expect(screen.text.contains("orders-worker"))
-    try tmux.press("Enter", "Enter")
-    try tmux.waitFor("Fields for SQS standard queues")
-    try tmux.press("/")
-    try tmux.type("batchsize")
-    try tmux.press("Enter", "Enter", "C-u")
-    try tmux.type("0")
-    screen = try tmux.waitFor("BatchSize 0 is not allowed")
+    try tmux.startSluice("--demo")
+    try tmux.edit("batchsize", of: "orders-worker", to: "0", kind: "SQS standard queues")
+    var screen = try tmux.waitFor("BatchSize 0 is not allowed")
+    #expect(screen[1].contains("orders-worker"))
     #expect(screen.contains { $0.contains("▸ BatchSize") && $0.contains("✖") })
     try tmux.press("Enter", "w")
     screen = try tmux.waitFor("Not queued: BatchSize")
@@ -53,8 +44,7 @@ struct TUITests {
   /// p asks (naming function and source), Enter cancels, y pauses, and the row follows the state.
   @Test func pauseAsksAndFollowsTheState() throws {
     let tmux = try TmuxSession(columns: 80, rows: 24, environment: Self.utf8)
-    try tmux.run("\(Sluice.binary.path) --demo")
-    try tmux.waitFor("32 of 32")
+    try tmux.startSluice("--demo")
     try tmux.press("p")
     var screen = try tmux.waitFor("Pause mapping")
     #expect(screen.text.contains("Stop orders-worker reading from SQS orders?"))
@@ -73,8 +63,7 @@ struct TUITests {
   /// `?` lists the keys; a resize redraws; below 80x24 a clear message; q quits cleanly.
   @Test func helpResizeAndQuit() throws {
     let tmux = try TmuxSession(columns: 100, rows: 30, environment: Self.utf8)
-    try tmux.run("\(Sluice.binary.path) --demo")
-    try tmux.waitFor("32 of 32")
+    try tmux.startSluice("--demo")
     try tmux.press("?")
     var screen = try tmux.waitFor("Keys")
     #expect(screen.text.contains("Nothing is sent without a y."))
@@ -114,8 +103,7 @@ struct TUITests {
     defer { try? FileManager.default.removeItem(atPath: editor) }
     let tmux = try TmuxSession(
       columns: 120, rows: 40, environment: Self.utf8.merging(["EDITOR": editor]) { $1 })
-    try tmux.run("\(Sluice.binary.path) --demo")
-    try tmux.waitFor("32 of 32")
+    try tmux.startSluice("--demo")
     try tmux.press("Enter", "/")
     try tmux.type("pattern")
     try tmux.press("Enter", "e")

@@ -115,6 +115,29 @@ struct SpawnError: Error {
   let what: String
 }
 
+extension TmuxSession {
+  /// Runs the real binary with these arguments and waits for the list to show `ready`.
+  func startSluice(_ arguments: String, ready: String = "32 of 32") throws {
+    try run("\(Sluice.binary.path) \(arguments)")
+    try waitFor(ready)
+  }
+
+  /// From the list: filters to `filter`, opens the first row, jumps to `field`, clears it and types
+  /// `value` (not yet accepted). Returns the screen.
+  @discardableResult
+  func edit(_ field: String, of filter: String, to value: String, kind: String) throws -> [String] {
+    try press("/")
+    try type(filter)
+    try press("Enter", "Enter")
+    try waitFor("Fields for \(kind)")
+    try press("/")
+    try type(field)
+    try press("Enter", "Enter", "C-u")
+    try type(value)
+    return try screen()
+  }
+}
+
 extension [String] {
   var text: String { joined(separator: "\n") }
 }
