@@ -51,4 +51,7 @@ public final class Session: Sendable {
 
   /// Closes the connections; call once when done.
   public func close() async { await transport.shutdown() }
+
+  /// Closes the connections from synchronous code, such as after the TUI's input loop ends.
+  public func closeNow() { transport.shutdownNow() }
 }

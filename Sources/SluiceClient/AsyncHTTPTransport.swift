@@ -46,4 +46,9 @@ public final class AsyncHTTPTransport: HTTPTransport {
   public func shutdown() async {
     try? await client.shutdown()
   }
+
+  /// The same, from synchronous code that is not on an event loop (the TUI's main thread).
+  public func shutdownNow() {
+    try? client.syncShutdown()
+  }
 }

@@ -23,6 +23,8 @@ struct Browse: ParsableCommand {
   func run() throws {
     let service: MappingService
     let context: AppState.Context
+    var session: Session?
+    defer { session?.closeNow() }
     if demo {
       service = DemoBackend()
       context = AppState.Context(
@@ -30,6 +32,7 @@ struct Browse: ParsableCommand {
         demo: true)
     } else {
       let opened = try aws.session(readOnly: readOnly)
+      session = opened
       service = opened.client
       context = AppState.Context(
         profile: opened.profile, region: opened.region, endpointHost: opened.client.endpoint.host,

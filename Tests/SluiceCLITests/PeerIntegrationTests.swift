@@ -169,7 +169,7 @@ final class PeerIntegrationTests {
         "AWS_ACCESS_KEY_ID": Peer.accessKey, "AWS_SECRET_ACCESS_KEY": Peer.secretKey,
         "AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true", "HOME": "/tmp",
       ]) { _, new in new })
-    try tmux.startSluice("--endpoint-url \(peer.url)", ready: " of ")
+    try tmux.startSluice("--endpoint-url \(peer.url); echo exit-$((100+$?))", ready: " of ")
     try tmux.edit("batchsize", of: uuid, to: "7", kind: "SQS standard queues")
     try tmux.press("Enter", "w", "Q")
     let queue = try tmux.waitFor("PUT /2015-03-31/event-source-mappings/\(uuid)")
@@ -184,5 +184,7 @@ final class PeerIntegrationTests {
     #expect(try await peer.motoMapping(uuid)["State"] as? String == "Disabled")
     #expect(try await peer.stats()["rejected_signatures"] as? Int == 0)
     try tmux.press("q")
+    // A clean exit: every connection closed, nothing left to crash on the way out.
+    #expect(try tmux.waitFor("exit-100").contains("exit-100"))
   }
 }
