@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SluiceApp
 import SluiceModel
 import SluiceTerminal
@@ -27,7 +28,23 @@ struct ToggleOptions: ParsableArguments {
   @OptionGroup var aws: AWSOptions
 
   @Argument(help: "The UUIDs of the mappings.")
-  var uuids: [String]
+  var uuids: [String] = []
+
+  @Option(help: "Every mapping of this function (name or ARN).")
+  var function: String?
+
+  @Option(help: "Every mapping of this source ARN.")
+  var source: String?
+
+  @Option(help: "Every mapping whose function, source, UUID, state or kind contains this text.")
+  var allMatching: String?
+
+  @Flag(
+    help: "Do not ask before changing mappings chosen by --function, --source or --all-matching.")
+  var yes = false
+
+  @Option(help: "Requests in flight at once.")
+  var concurrency = 8
 
   @Flag(help: "Follow State until each mapping has settled.")
   var wait = false
@@ -35,15 +52,26 @@ struct ToggleOptions: ParsableArguments {
   @Option(help: "With --wait: give up after this many seconds.")
   var timeout: Double = 120
 
+  var bySelection: Bool { function != nil || source != nil || allMatching != nil }
+
   func validate() throws {
-    guard !uuids.isEmpty else { throw ValidationError("Name at least one mapping UUID.") }
+    guard uuids.isEmpty != !bySelection else {
+      throw ValidationError(
+        "Name mapping UUIDs, or choose mappings with --function, --source or --all-matching (not both)."
+      )
+    }
+    guard (1...64).contains(concurrency) else {
+      throw ValidationError("--concurrency takes 1 to 64.")
+    }
   }
 
   func run(enabled: Bool) async throws {
     let verb = enabled ? "resumed" : "paused"
     let failures = try await withSession(aws) { session in
+      guard let targets = try await chooseTargets(session, enabled: enabled) else { return -1 }
+      let started = Date()
       let results = await session.client.updateMany(
-        uuids.map { ($0, ["Enabled": .bool(enabled)]) }
+        targets.map { ($0, ["Enabled": .bool(enabled)]) }, concurrency: concurrency
       ) { result in
         switch result.result {
         case .success(let mapping):
@@ -53,6 +81,12 @@ struct ToggleOptions: ParsableArguments {
         }
       }
       var failures = results.filter { if case .failure = $0.result { true } else { false } }.count
+      if targets.count > 1 {
+        let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+        print(
+          "\(verb) \(targets.count - failures) of \(targets.count) mappings in \(seconds) s\(failures > 0 ? "; \(failures) failed (above)" : "")"
+        )
+      }
       if wait {
         for case (let uuid, .success) in results.map({ ($0.uuid, $0.result) }) {
           do {
@@ -66,7 +100,40 @@ struct ToggleOptions: ParsableArguments {
       }
       return failures
     }
-    if failures > 0 { throw ExitCode(1) }
+    if failures != 0 { throw ExitCode(1) }
+  }
+
+  /// The UUIDs to change: as named, or chosen by the filters and confirmed. Mappings already in the
+  /// wanted state are left alone. nil when the operator declined.
+  private func chooseTargets(_ session: Session, enabled: Bool) async throws -> [String]? {
+    guard bySelection else { return uuids }
+    let listed = try await session.client.listAll(functionName: function, eventSourceArn: source)
+    let matching = listed.filter { MappingFilter.matches($0, allMatching ?? "") }
+    let targets = matching.filter { $0.isEnabled != enabled }
+    let already = matching.count - targets.count
+    if already > 0 {
+      print(
+        "\(already) matching mapping\(already == 1 ? " is" : "s are") already \(enabled ? "enabled" : "paused")."
+      )
+    }
+    guard !targets.isEmpty else {
+      print("Nothing to \(enabled ? "resume" : "pause").")
+      return []
+    }
+    let question = "\(enabled ? "Resume" : "Pause") \(MappingFilter.describe(targets))?"
+    guard !yes else { return targets.map(\.uuid) }
+    guard isatty(0) == 1 else {
+      complain(
+        "sluice: \(question) Not asked: standard input is not a terminal; add --yes to go ahead.")
+      throw ExitCode(2)
+    }
+    print("\(DisplayText.sanitized(question)) [y/N] ", terminator: "")
+    let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
+    guard answer == "y" || answer == "yes" else {
+      print("Nothing was sent.")
+      return nil
+    }
+    return targets.map(\.uuid)
   }
 
   static func describe(_ mapping: EventSourceMapping) -> String {

@@ -44,13 +44,14 @@ final class Peer: @unchecked Sendable {
   }
 
   /// Creates mappings in moto and returns their UUIDs.
-  func seed(_ count: Int) throws -> [String] {
+  func seed(_ count: Int, prefix: String? = nil) throws -> [String] {
     let seeder = Process()
     seeder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    seeder.arguments = [
-      "python3", Self.scripts + "/seed.py", "--endpoint", Self.motoURL!, "--count", "\(count)",
-      "--json",
-    ]
+    seeder.arguments =
+      [
+        "python3", Self.scripts + "/seed.py", "--endpoint", Self.motoURL!, "--count", "\(count)",
+        "--json",
+      ] + (prefix.map { ["--prefix", $0] } ?? [])
     let output = Pipe()
     seeder.standardOutput = output
     seeder.standardError = FileHandle.nullDevice
@@ -79,6 +80,18 @@ final class Peer: @unchecked Sendable {
   }
   func faults(_ faults: [[String: Any]]) async throws {
     _ = try await json("POST", url + "/__peer/faults", body: ["faults": faults])
+  }
+
+  /// A fault on a share of matching requests, drawn from a seeded generator.
+  func randomFaults(rate: Double, method: String) async throws {
+    _ = try await json(
+      "POST", url + "/__peer/faults",
+      body: [
+        "random": [
+          "rate": rate, "kinds": ["429", "500", "503", "reset"], "seed": 42,
+          "match": ["method": method],
+        ]
+      ])
   }
 
   /// Runs `sluice` against this proxy with the peer's credentials and nothing from the real home.

@@ -159,6 +159,40 @@ final class PeerIntegrationTests {
     #expect(try await peer.motoMapping(uuid)["State"] as? String == "Enabled")
   }
 
+  /// 200 mappings chosen by a filter, paused with 30 % of the updates failing (429, 500, 503,
+  /// resets): every one ends up disabled, as moto tells it.
+  @Test func bulkPauseSurvivesFaults() async throws {
+    let prefix = "bulk-\(UUID().uuidString.prefix(6).lowercased())"
+    let uuids = try peer.seed(200, prefix: prefix)
+    try await peer.randomFaults(rate: 0.3, method: "PUT")
+    try await peer.resetStats()
+    let run = try peer.sluice(["pause", "--all-matching", prefix, "--yes", "--max-attempts", "12"])
+    #expect(run.status == 0, "\(run.error)")
+    #expect(run.output.contains("paused 200 of 200 mappings in "))
+    let stats = try await peer.stats()
+    #expect((stats["faults_injected"] as? Int ?? 0) > 20)
+    var disabled = 0
+    for mapping in try await peer.motoMappings()
+    where uuids.contains(mapping["UUID"] as? String ?? "") {
+      if mapping["State"] as? String == "Disabled" { disabled += 1 }
+    }
+    #expect(disabled == 200)
+  }
+
+  /// Chosen by a filter, a bulk change asks first, and refuses to guess when nobody can answer.
+  @Test func bulkPauseWithoutATerminalAsksForYes() async throws {
+    let prefix = "ask-\(UUID().uuidString.prefix(6).lowercased())"
+    _ = try peer.seed(3, prefix: prefix)
+    try await peer.resetStats()
+    let run = try peer.sluice(["pause", "--all-matching", prefix])
+    #expect(run.status == 2)
+    #expect(run.error.contains("Pause 3 mappings of \(prefix)-fn-"))
+    #expect(run.error.contains("add --yes"))
+    #expect(try await peer.stats()["mutating"] as? Int == 0)
+    let both = try peer.sluice(["pause", "some-uuid", "--all-matching", prefix])
+    #expect(both.status == 2)
+  }
+
   /// The TUI against the peer: edit, queue, apply and pause in tmux, then read moto back.
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
   func terminalUIEditsAndPausesThroughTheProxy() async throws {

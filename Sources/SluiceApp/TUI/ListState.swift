@@ -21,10 +21,10 @@ public struct ListState: Sendable {
     let selected = visible.indices.contains(selection) ? visible[selection] : nil
     if haystacks.count > mappings.count { haystacks.removeAll() }
     for index in haystacks.count..<mappings.count {
-      haystacks.append(Self.haystack(mappings[index]))
+      haystacks.append(MappingFilter.haystack(mappings[index]))
     }
     if let changed, haystacks.indices.contains(changed) {
-      haystacks[changed] = Self.haystack(mappings[changed])
+      haystacks[changed] = MappingFilter.haystack(mappings[changed])
     }
     applyFilter()
     selection =
@@ -58,14 +58,5 @@ public struct ListState: Sendable {
     if selection < offset { offset = selection }
     if selection >= offset + height { offset = selection - height + 1 }
     offset = max(0, min(offset, max(0, visible.count - height)))
-  }
-
-  /// Function, source, UUID, state and kind, lower-cased, for the filter to search.
-  static func haystack(_ mapping: EventSourceMapping) -> String {
-    [
-      MappingSummary.functionName(mapping), MappingSummary.sourceName(mapping),
-      mapping.eventSourceArn ?? "", mapping.uuid, mapping.state ?? "",
-      mapping.sourceKind?.shortName ?? "", mapping.lastProcessingResult ?? "",
-    ].joined(separator: "\u{1F}").lowercased()
   }
 }
