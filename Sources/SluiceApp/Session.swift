@@ -6,6 +6,8 @@ import SluiceClient
 public final class Session: Sendable {
   public let profile: String
   public let region: String
+  /// True when the command line or the config file turned changes off.
+  public let readOnly: Bool
   public let client: LambdaClient
   private let transport: AsyncHTTPTransport
 
@@ -38,6 +40,7 @@ public final class Session: Sendable {
       region: options.region, endpointURL: options.endpointURL, profile: profile,
       environment: environment)
     region = place.region
+    readOnly = options.readOnly || SluiceConfig.load(from: environment).isReadOnly(profile: profile)
     transport = AsyncHTTPTransport()
     let attempts = options.maxAttempts ?? environment["AWS_MAX_ATTEMPTS"].flatMap(Int.init) ?? 3
     var logger = Logger(label: "sluice")
@@ -46,7 +49,7 @@ public final class Session: Sendable {
       endpoint: place.endpoint, region: place.region, transport: transport,
       credentials: .standard(
         profile: options.profile, environment: environment, transport: transport),
-      retry: RetryPolicy(maxAttempts: attempts), readOnly: options.readOnly, logger: logger)
+      retry: RetryPolicy(maxAttempts: attempts), readOnly: readOnly, logger: logger)
   }
 
   /// Closes the connections; call once when done.

@@ -19,13 +19,16 @@ struct AWSOptions: ParsableArguments {
   @Flag(help: "Log every request (method, path, status, attempt) to standard error.")
   var verbose = false
 
+  @Flag(help: "Refuse every change (also: read_only = true in ~/.config/sluice/config.toml).")
+  var readOnly = false
+
   /// Opens a session, or exits 1 with a clear message when configuration is missing.
-  func session(readOnly: Bool = false) throws -> Session {
+  func session(readOnly forced: Bool = false) throws -> Session {
     do {
       return try Session(
         options: Session.Options(
           profile: profile, region: region, endpointURL: endpointURL, maxAttempts: maxAttempts,
-          readOnly: readOnly, verbose: verbose))
+          readOnly: readOnly || forced, verbose: verbose))
     } catch {
       complain("sluice: \(DisplayText.singleLine(String(describing: error)))")
       throw ExitCode(1)

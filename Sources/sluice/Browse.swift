@@ -14,9 +14,6 @@ struct Browse: ParsableCommand {
   @Flag(help: "Run on an in-process demo account: no AWS needed, nothing leaves the machine.")
   var demo = false
 
-  @Flag(help: "Refuse every change (pause, resume, apply) in this session.")
-  var readOnly = false
-
   @Flag(help: "Draw with ASCII only, for terminals or fonts without the Unicode symbols.")
   var ascii = false
 
@@ -28,15 +25,15 @@ struct Browse: ParsableCommand {
     if demo {
       service = DemoBackend()
       context = AppState.Context(
-        profile: "demo", region: "us-east-1", endpointHost: "in-process", readOnly: readOnly,
+        profile: "demo", region: "us-east-1", endpointHost: "in-process", readOnly: aws.readOnly,
         demo: true)
     } else {
-      let opened = try aws.session(readOnly: readOnly)
+      let opened = try aws.session()
       session = opened
       service = opened.client
       context = AppState.Context(
         profile: opened.profile, region: opened.region, endpointHost: opened.client.endpoint.host,
-        readOnly: readOnly, demo: false)
+        readOnly: opened.readOnly, demo: false)
     }
     let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
     guard let screen = CursesScreen(noColor: noColor) else {

@@ -68,6 +68,12 @@ struct ToggleOptions: ParsableArguments {
   func run(enabled: Bool) async throws {
     let verb = enabled ? "resumed" : "paused"
     let failures = try await withSession(aws) { session in
+      guard !session.readOnly else {
+        complain(
+          "sluice: read-only mode (--read-only or read_only in \(SluiceConfig.path(in: .process))): nothing was sent."
+        )
+        return -1
+      }
       guard let targets = try await chooseTargets(session, enabled: enabled) else { return -1 }
       let started = Date()
       let results = await session.client.updateMany(

@@ -193,6 +193,56 @@ final class PeerIntegrationTests {
     #expect(both.status == 2)
   }
 
+  /// With read_only in the config file, every change path is tried and the proxy sees no change.
+  @Test func readOnlySendsNoChangeByAnyPath() async throws {
+    let uuid = try await standardQueueMapping()
+    let home = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sluice-ro-\(UUID().uuidString)"
+    ).path
+    try FileManager.default.createDirectory(
+      atPath: home + "/.config/sluice", withIntermediateDirectories: true)
+    try "[profiles.default]\nread_only = true\n".write(
+      toFile: home + "/.config/sluice/config.toml", atomically: true, encoding: .utf8)
+    try await peer.resetStats()
+    for arguments in [
+      ["pause", uuid], ["resume", uuid], ["pause", "--all-matching", uuid, "--yes"],
+      ["update", uuid, "--set", "BatchSize=3"],
+    ] {
+      let run = try peer.sluice(arguments, environment: ["HOME": home])
+      #expect(run.status == 1, "\(arguments)")
+      #expect(run.error.contains("read-only"), "\(arguments): \(run.error)")
+    }
+    #expect(
+      try peer.sluice(
+        ["update", uuid, "--set", "BatchSize=3", "--dry-run"], environment: ["HOME": home]
+      ).status == 0)
+    let tmux = try TmuxSession(
+      columns: 100, rows: 30,
+      environment: TUITests.utf8.merging([
+        "AWS_ACCESS_KEY_ID": Peer.accessKey, "AWS_SECRET_ACCESS_KEY": Peer.secretKey,
+        "AWS_REGION": "us-east-1",
+        "AWS_EC2_METADATA_DISABLED": "true", "HOME": home,
+      ]) { _, new in new })
+    try tmux.startSluice("--endpoint-url \(peer.url)", ready: " of ")
+    #expect(try tmux.screen()[0].contains("READ-ONLY"))
+    try tmux.press("/")
+    try tmux.type(uuid)
+    try tmux.press("Enter", "p")
+    #expect(
+      try tmux.waitFor("READ-ONLY: changes are turned off").text.contains("READ-ONLY: changes"))
+    try tmux.press("y")
+    try tmux.press("Enter", "/")
+    try tmux.type("batchsize")
+    try tmux.press("Enter", "Enter", "C-u")
+    try tmux.type("3")
+    try tmux.press("Enter", "w")
+    #expect(try tmux.waitFor("READ-ONLY: changes are turned off").text.contains("READ-ONLY"))
+    try tmux.press("Q", "A", "y", "Escape", "Escape", "q")
+    let stats = try await peer.stats()
+    #expect(stats["mutating"] as? Int == 0)
+    #expect((stats["by_method"] as? [String: Int])?["GET"] ?? 0 > 0)
+  }
+
   /// The TUI against the peer: edit, queue, apply and pause in tmux, then read moto back.
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
   func terminalUIEditsAndPausesThroughTheProxy() async throws {
