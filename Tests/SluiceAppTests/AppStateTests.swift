@@ -222,6 +222,46 @@ struct AppStateTests {
     #expect(Self.type([.character("r")], into: &state).isEmpty)
   }
 
+  @Test func markedRowsArePausedTogetherWithProgress() throws {
+    var state = Self.loaded()
+    Self.type([.character(" "), .character(" "), .character(" ")], into: &state)
+    #expect(state.marked.count == 3)
+    #expect(state.list.selection == 3)
+    Self.type([.character("p")], into: &state)
+    let dialog = try #require(state.dialog)
+    #expect(dialog.title == "Pause marked mappings")
+    #expect(
+      dialog.lines[0] == "Pause 3 mappings of orders-worker, orders-sequencer, clicks-aggregator?")
+    let effects = Self.type([.character("y")], into: &state)
+    let uuids = state.mappings.prefix(3).map(\.uuid)
+    #expect(effects == uuids.map { .update(uuid: $0, body: ["Enabled": false]) })
+    #expect(state.message?.text == "Pausing 0 of 3…")
+    var first = state.mappings[0].document
+    first["State"] = "Disabling"
+    _ = state.handle(.updated(try EventSourceMapping(document: first)))
+    #expect(state.message?.text == "Pausing 1 of 3…")
+    _ = state.handle(.updateFailed(uuid: uuids[1], message: "ThrottlingException: slow down"))
+    var third = state.mappings[2].document
+    third["State"] = "Disabling"
+    _ = state.handle(.updated(try EventSourceMapping(document: third)))
+    #expect(
+      state.message?.text
+        == "Paused 2 of 3; failed: orders-sequencer (ThrottlingException: slow down)")
+    #expect(state.marked == [uuids[1]])
+    #expect(state.bulk == nil && state.queueErrors.isEmpty)
+  }
+
+  @Test func markAllFollowsTheFilterAndResumesWhenAllArePaused() throws {
+    var state = Self.loaded()
+    Self.type([.character("/")] + Self.text("disabled") + [.enter, .character("*")], into: &state)
+    let paused = state.mappings.filter { !$0.isEnabled }.map(\.uuid)
+    #expect(!paused.isEmpty && state.marked == Set(paused))
+    Self.type([.character("p")], into: &state)
+    #expect(state.dialog?.title == "Resume marked mappings")
+    Self.type([.character("n"), .character("*")], into: &state)
+    #expect(state.marked.isEmpty)
+  }
+
   static func form(_ state: AppState) -> FormState? {
     if case .form(let form) = state.screen { return form }
     return nil

@@ -32,9 +32,22 @@ struct RendererTests {
     #expect(
       lines[3].contains("orders-worker") && lines[3].contains("SQS") && lines[3].hasPrefix(" ●"))
     #expect(lines[23].hasPrefix(" ↑↓ move  / filter"))
+    var marked = AppStateTests.loaded()
+    AppStateTests.type([.character(" ")], into: &marked)
+    let markedScreen = Self.render(marked)
+    #expect(markedScreen.lines[3].hasPrefix("✓●"))
+    #expect(markedScreen.lines[0].contains("│ 1 marked"))
     #expect(lines.allSatisfy { TextLayout.width($0) <= 80 })
     #expect(screen.style(row: 3, column: 4) == Style(reverse: true))
     #expect(screen.style(row: 3, column: 1).role == .enabled)
+  }
+
+  @Test func windowsWithoutAValueShowTheDefaultForTheKind() {
+    let lines = Self.render(AppStateTests.loaded(), rows: 40, columns: 120).lines
+    let msk = try! #require(lines.first { $0.contains("orders-billing ") })
+    #expect(msk.contains(" 0.5s "))
+    let fifo = try! #require(lines.first { $0.contains("orders-sequencer ") })
+    #expect(fifo.contains("      - "))
   }
 
   @Test func problemAndDisabledRowsAreMarked() {

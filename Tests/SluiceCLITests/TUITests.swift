@@ -102,7 +102,8 @@ struct TUITests {
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
     defer { try? FileManager.default.removeItem(atPath: editor) }
     let tmux = try TmuxSession(
-      columns: 120, rows: 40, environment: Self.utf8.merging(["EDITOR": editor]) { $1 })
+      columns: 120, rows: 40, environment: Self.utf8.merging(["EDITOR": "/bin/sh \(editor)"]) { $1 }
+    )
     try tmux.startSluice("--demo")
     try tmux.press("Enter", "/")
     try tmux.type("pattern")

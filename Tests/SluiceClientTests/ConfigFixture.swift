@@ -22,7 +22,8 @@ struct ConfigFixture {
     return AWSEnvironment(variables: all, homeDirectory: home)
   }
 
-  /// Writes an executable script into the home folder and returns its path.
+  /// Writes a shell script into the home folder and returns its path. Run it as `/bin/sh PATH`:
+  /// executing a file just written can fail with "text file busy" while other tests fork.
   func script(_ name: String, _ body: String) throws -> String {
     let path = home + "/" + name
     try ("#!/bin/sh\n" + body).write(toFile: path, atomically: true, encoding: .utf8)

@@ -66,7 +66,8 @@ struct CredentialChainTests {
       """
       echo '{"Version": 1, "AccessKeyId": "PROC", "SecretAccessKey": "p", "SessionToken": "pt", "Expiration": "2099-05-26T12:34:56.789Z"}'
       """)
-    fixture = try ConfigFixture(config: "[default]\ncredential_process = \"\(script)\" --flag\n")
+    fixture = try ConfigFixture(
+      config: "[default]\ncredential_process = /bin/sh \"\(script)\" --flag\n")
     let credentials = try await resolve(fixture)
     #expect(credentials.accessKeyId == "PROC")
     #expect(credentials.sessionToken == "pt")
@@ -87,7 +88,8 @@ struct CredentialChainTests {
   func credentialProcessFailuresAreExplained(_ body: String, _ reason: String) async throws {
     let scripts = try ConfigFixture()
     let script = try scripts.script("helper.sh", body)
-    let fixture = try ConfigFixture(credentials: "[default]\ncredential_process = \(script)\n")
+    let fixture = try ConfigFixture(
+      credentials: "[default]\ncredential_process = /bin/sh \(script)\n")
     do {
       _ = try await resolve(fixture)
       Issue.record("expected a failure")

@@ -49,6 +49,10 @@ public struct AppState: Sendable {
   public internal(set) var queueErrors: [String: String] = [:]
   /// Mappings with a request in flight.
   public internal(set) var sending: Set<String> = []
+  /// Rows marked for a bulk pause or resume.
+  public internal(set) var marked: Set<String> = []
+  /// The bulk pause or resume under way, if any.
+  public internal(set) var bulk: BulkProgress?
   public internal(set) var message: Message?
   public internal(set) var rows = 24
   public internal(set) var columns = 80
@@ -97,8 +101,9 @@ public struct AppState: Sendable {
       return receiveUpdate(mapping)
     case .updateFailed(let uuid, let text):
       sending.remove(uuid)
-      queueErrors[uuid] = text
+      if queued(uuid) != nil { queueErrors[uuid] = text }
       message = Message(text: "\(uuid): \(text)", kind: .error)
+      countBulkAnswer(uuid: uuid, failure: text)
       return []
     case .refreshed(let mapping):
       replace(mapping)
@@ -146,6 +151,7 @@ public struct AppState: Sendable {
     message = Message(
       text: wasQueued ? "Applied the edit to \(name)." : "\(name) is now \(mapping.state ?? "?").",
       kind: .info)
+    countBulkAnswer(uuid: mapping.uuid, failure: nil)
     return MappingState(mapping.state).isTransitional ? [.follow(uuid: mapping.uuid)] : []
   }
 

@@ -6,6 +6,7 @@ import SluiceTerminal
 public struct Dialog: Sendable, Equatable {
   public enum Action: Sendable, Equatable {
     case toggle(uuid: String, enable: Bool)
+    case toggleMany(uuids: [String], enable: Bool)
     case apply(uuids: [String])
     case quit
     case leaveForm
@@ -13,7 +14,7 @@ public struct Dialog: Sendable, Equatable {
     /// True for actions that send a change to AWS.
     var isChange: Bool {
       switch self {
-      case .toggle, .apply: true
+      case .toggle, .toggleMany, .apply: true
       case .quit, .leaveForm: false
       }
     }
@@ -40,6 +41,8 @@ extension AppState {
       sending.insert(uuid)
       message = Message(text: enable ? "Resuming…" : "Pausing…", kind: .info)
       return [.update(uuid: uuid, body: ["Enabled": .bool(enable)])]
+    case .toggleMany(let uuids, let enable):
+      return startBulk(uuids, enable: enable)
     case .apply(let uuids):
       let drafts = queue.filter {
         uuids.contains($0.mapping.uuid) && !sending.contains($0.mapping.uuid)

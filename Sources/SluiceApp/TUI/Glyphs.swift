@@ -14,14 +14,15 @@ public struct Glyphs: Sendable {
   public let upDown: String
   public let enter: String
   public let cursor: String
+  public let mark: String
 
   public static let unicode = Glyphs(
     enabled: "●", disabled: "○", spinner: ["◐", "◓", "◑", "◒"], problem: "✖", error: "✖",
     warning: "▲", queued: "✎", separator: "│", ellipsis: "…", pointer: "▸", arrow: "→",
-    upDown: "↑↓", enter: "⏎", cursor: "▌")
+    upDown: "↑↓", enter: "⏎", cursor: "▌", mark: "✓")
 
   public static let ascii = Glyphs(
     enabled: "E", disabled: "-", spinner: ["~"], problem: "!", error: "!", warning: "^",
     queued: "*", separator: "|", ellipsis: "~", pointer: ">", arrow: "->",
-    upDown: "Up/Dn", enter: "Enter", cursor: "_")
+    upDown: "Up/Dn", enter: "Enter", cursor: "_", mark: "+")
 }

@@ -14,7 +14,14 @@ extension AppState {
     case .character("/"): list.setEditingFilter(true)
     case .escape: if !list.filter.isEmpty { list.setFilter("") }
     case .enter: if let mapping = selectedMapping { openForm(mapping) }
-    case .character("p"): if let mapping = selectedMapping { askToToggle(mapping) }
+    case .character("p"):
+      if !marked.isEmpty {
+        askToToggleMarked()
+      } else if let mapping = selectedMapping {
+        askToToggle(mapping)
+      }
+    case .character(" "): toggleMark()
+    case .character("*"): markAllVisible()
     case .character("r"): return refresh()
     case .character("Q"): screen = .queue(QueueState())
     case .character("?"): showingHelp = true

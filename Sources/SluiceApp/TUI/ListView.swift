@@ -61,8 +61,7 @@ extension Renderer {
     let (glyph, role) = marker(mapping, state: state)
     let queued = state.queued(mapping.uuid) != nil
     let window =
-      mapping.maximumBatchingWindowInSeconds.map { "\($0)s" }
-      ?? (mapping.sourceKind == .sqsFIFO ? "-" : "")
+      mapping.maximumBatchingWindowInSeconds.map { "\($0)s" } ?? Self.defaultWindow(mapping)
     let text =
       "    "
       + TextLayout.fit(
@@ -81,6 +80,10 @@ extension Renderer {
       style: Style(
         role, bold: role == .enabled, reverse: selected || role == .problem, dim: role == .disabled)
     )
+    if state.marked.contains(mapping.uuid) {
+      screen.put(
+        glyphs.mark, row: row, column: 0, style: Style(.accent, bold: true, reverse: selected))
+    }
     if queued {
       screen.put(
         glyphs.queued, row: row, column: 2, style: Style(.queued, bold: true, reverse: selected))

@@ -54,6 +54,7 @@ public struct Renderer {
         ? "\(state.mappings.count) mappings \(spinner(state))" : "\(state.mappings.count) mappings",
       "\(state.queue.count) queued",
     ]
+    if !state.marked.isEmpty { parts.append("\(state.marked.count) marked") }
     if context.demo { parts.append("DEMO") }
     if context.readOnly { parts.append("READ-ONLY") }
     // The endpoint goes last: it is the part that may be cut at 80 columns, never the badges.
@@ -99,7 +100,8 @@ public struct Renderer {
     switch state.screen {
     case .list:
       if state.list.editingFilter { return "type to filter  ⏎ keep  Esc clear" }
-      return "↑↓ move  / filter  ⏎ open  p pause/resume  Q queue  r refresh  ? help  q quit"
+      return
+        "↑↓ move  / filter  ⏎ open  p pause/resume  ␣ mark  * mark all  Q queue  ? help  q quit"
     case .form(let form):
       if form.editor != nil { return "⏎ accept  Esc cancel  Ctrl-U clear" }
       if form.jump != nil { return "type a field name  ⏎ jump  Esc cancel" }

@@ -11,6 +11,8 @@ public final class TerminalApp {
   private var state: AppState
   private let inbox = Inbox()
   private let glyphs: Glyphs
+  /// At most eight updates in flight, however many rows a bulk pause covers.
+  private let updates = Gate(limit: 8)
 
   public init(service: MappingService, context: AppState.Context, screen: CursesScreen, ascii: Bool)
   {
@@ -73,7 +75,10 @@ public final class TerminalApp {
           }
         }
       case .update(let uuid, let body):
+        let gate = updates
         Task {
+          await gate.enter()
+          defer { Task { await gate.leave() } }
           do {
             inbox.post(.updated(try await service.update(uuid, body: body, settleTimeout: 60)))
           } catch {
@@ -96,6 +101,31 @@ public final class TerminalApp {
           }
         }
       }
+    }
+  }
+}
+
+/// A counting semaphore for tasks: `enter` waits while `limit` holders are inside.
+actor Gate {
+  private let limit: Int
+  private var inside = 0
+  private var waiting: [CheckedContinuation<Void, Never>] = []
+
+  init(limit: Int) { self.limit = limit }
+
+  func enter() async {
+    guard inside >= limit else {
+      inside += 1
+      return
+    }
+    await withCheckedContinuation { waiting.append($0) }
+  }
+
+  func leave() {
+    if waiting.isEmpty {
+      inside -= 1
+    } else {
+      waiting.removeFirst().resume()
     }
   }
 }
