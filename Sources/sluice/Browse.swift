@@ -17,6 +17,13 @@ struct Browse: ParsableCommand {
   @Flag(help: "Draw with ASCII only, for terminals or fonts without the Unicode symbols.")
   var ascii = false
 
+  @Option(help: "Reload the list every this many seconds (off by default).")
+  var refresh: Double?
+
+  func validate() throws {
+    if let refresh, refresh < 2 { throw ValidationError("--refresh takes 2 seconds or more.") }
+  }
+
   func run() throws {
     let service: MappingService
     let context: AppState.Context
@@ -26,14 +33,14 @@ struct Browse: ParsableCommand {
       service = DemoBackend()
       context = AppState.Context(
         profile: "demo", region: "us-east-1", endpointHost: "in-process", readOnly: aws.readOnly,
-        demo: true)
+        demo: true, refreshInterval: refresh)
     } else {
       let opened = try aws.session()
       session = opened
       service = opened.client
       context = AppState.Context(
         profile: opened.profile, region: opened.region, endpointHost: opened.client.endpoint.host,
-        readOnly: opened.readOnly, demo: false)
+        readOnly: opened.readOnly, demo: false, refreshInterval: refresh)
     }
     let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
     guard let screen = CursesScreen(noColor: noColor) else {

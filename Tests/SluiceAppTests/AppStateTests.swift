@@ -189,7 +189,8 @@ struct AppStateTests {
     _ = state.handle(.updateFailed(uuid: second, message: "InvalidParameterValueException: nope"))
     var applied = state.queue[0].mapping.document
     applied["State"] = "Disabled"
-    #expect(state.handle(.updated(try EventSourceMapping(document: applied))).isEmpty)
+    // The last answer for the queue triggers a quiet reload of the whole list.
+    #expect(state.handle(.updated(try EventSourceMapping(document: applied))) == [.reload])
     #expect(state.queue.map(\.mapping.uuid) == [second])
     #expect(state.queueErrors[second] == "InvalidParameterValueException: nope")
     Self.type([.character("d")], into: &state)
@@ -260,6 +261,35 @@ struct AppStateTests {
     #expect(state.dialog?.title == "Resume marked mappings")
     Self.type([.character("n"), .character("*")], into: &state)
     #expect(state.marked.isEmpty)
+  }
+
+  @Test func reloadsQuietlyKeepingTheSelection() throws {
+    var state = Self.loaded()
+    Self.type([.down, .down], into: &state)
+    let selected = try #require(state.selectedMapping)
+    #expect(state.handle(.refreshDue) == [.reload])
+    #expect(state.handle(.refreshDue).isEmpty)
+    var changed = selected.document
+    changed["State"] = "Disabled"
+    let fresh =
+      [try EventSourceMapping(document: changed)]
+      + state.mappings.filter { $0.uuid != selected.uuid }
+    _ = state.handle(.reloaded(fresh))
+    #expect(state.selectedMapping?.uuid == selected.uuid)
+    #expect(state.selectedMapping?.state == "Disabled")
+    #expect(state.list.selection == 0)
+    #expect(state.handle(.refreshDue) == [.reload])
+    var loading = AppState(context: Self.context)
+    #expect(loading.handle(.refreshDue).isEmpty)
+  }
+
+  @Test func aTransitionThatDoesNotSettleIsReported() {
+    var state = Self.loaded()
+    _ = state.handle(.settleTimedOut(uuid: state.mappings[0].uuid, state: "Disabling", seconds: 90))
+    #expect(
+      state.message
+        == AppState.Message(
+          text: "orders-worker is still Disabling after 90 s; r reloads the list.", kind: .error))
   }
 
   static func form(_ state: AppState) -> FormState? {

@@ -14,6 +14,12 @@ public enum AppEvent: Sendable {
   case updated(EventSourceMapping)
   case updateFailed(uuid: String, message: String)
   case refreshed(EventSourceMapping)
+  /// A quiet reload finished: every mapping, replacing the list in one go.
+  case reloaded([EventSourceMapping])
+  /// A followed mapping was still in transition when the time limit ran out.
+  case settleTimedOut(uuid: String, state: String, seconds: Int)
+  /// The auto-refresh interval has passed.
+  case refreshDue
   /// The text `$EDITOR` left for the focused field, or nil when the editor failed.
   case edited(String?)
   case tick
@@ -27,6 +33,8 @@ public enum Effect: Sendable, Equatable {
   case update(uuid: String, body: [String: JSONValue])
   /// Poll a mapping until its state settles.
   case follow(uuid: String)
+  /// List every mapping again without clearing the screen first.
+  case reload
   /// Suspend the screen and let `$EDITOR` change this text.
   case openEditor(text: String)
 }

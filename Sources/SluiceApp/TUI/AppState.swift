@@ -13,13 +13,19 @@ public struct AppState: Sendable {
     public var endpointHost: String
     public var readOnly: Bool
     public var demo: Bool
+    /// Seconds between automatic reloads; nil turns them off (the default).
+    public var refreshInterval: Double?
 
-    public init(profile: String, region: String, endpointHost: String, readOnly: Bool, demo: Bool) {
+    public init(
+      profile: String, region: String, endpointHost: String, readOnly: Bool, demo: Bool,
+      refreshInterval: Double? = nil
+    ) {
       self.profile = profile
       self.region = region
       self.endpointHost = endpointHost
       self.readOnly = readOnly
       self.demo = demo
+      self.refreshInterval = refreshInterval
     }
   }
 
@@ -58,6 +64,8 @@ public struct AppState: Sendable {
   public internal(set) var columns = 80
   public internal(set) var spinnerFrame = 0
   public internal(set) var wantsToQuit = false
+  /// A quiet reload is under way.
+  public internal(set) var reloading = false
 
   public init(context: Context) {
     self.context = context
@@ -108,6 +116,22 @@ public struct AppState: Sendable {
     case .refreshed(let mapping):
       replace(mapping)
       return []
+    case .reloaded(let all):
+      reloading = false
+      let selected = selectedMapping?.uuid
+      mappings = all
+      list.rebuild(
+        mappings, selecting: selected.flatMap { uuid in all.firstIndex { $0.uuid == uuid } })
+      return []
+    case .settleTimedOut(let uuid, let stateName, let seconds):
+      let name = mapping(uuid).map(MappingSummary.functionName) ?? uuid
+      message = Message(
+        text: "\(name) is still \(stateName) after \(seconds) s; r reloads the list.", kind: .error)
+      return []
+    case .refreshDue:
+      guard !loading, !reloading else { return [] }
+      reloading = true
+      return [.reload]
     case .edited(let text):
       guard case .form(var form) = screen else { return [] }
       receiveExternalEdit(text, &form)
@@ -152,7 +176,16 @@ public struct AppState: Sendable {
       text: wasQueued ? "Applied the edit to \(name)." : "\(name) is now \(mapping.state ?? "?").",
       kind: .info)
     countBulkAnswer(uuid: mapping.uuid, failure: nil)
-    return MappingState(mapping.state).isTransitional ? [.follow(uuid: mapping.uuid)] : []
+    var effects: [Effect] =
+      MappingState(mapping.state).isTransitional ? [.follow(uuid: mapping.uuid)] : []
+    // Once the last queued edit has been answered, the whole list is read again.
+    if wasQueued, !queue.contains(where: { sending.contains($0.mapping.uuid) }), !reloading,
+      !loading
+    {
+      reloading = true
+      effects.append(.reload)
+    }
+    return effects
   }
 
   mutating func replace(_ mapping: EventSourceMapping) {

@@ -31,6 +31,14 @@ public struct ListState: Sendable {
       selected.flatMap { visible.firstIndex(of: $0) } ?? min(selection, max(0, visible.count - 1))
   }
 
+  /// Starts over with a new set of mappings, selecting the row at `selecting` if it is shown.
+  mutating func rebuild(_ mappings: [EventSourceMapping], selecting: Int?) {
+    haystacks = mappings.map(MappingFilter.haystack)
+    applyFilter()
+    selection =
+      selecting.flatMap { visible.firstIndex(of: $0) } ?? min(selection, max(0, visible.count - 1))
+  }
+
   mutating func setFilter(_ text: String) {
     filter = text
     applyFilter()

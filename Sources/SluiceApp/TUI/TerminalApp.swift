@@ -11,6 +11,9 @@ public final class TerminalApp {
   private var state: AppState
   private let inbox = Inbox()
   private let glyphs: Glyphs
+  /// How long a mapping's transition is followed before the operator is told it has not settled.
+  static let settleLimit: Double = 90
+
   /// At most eight updates in flight, however many rows a bulk pause covers.
   private let updates = Gate(limit: 8)
 
@@ -27,6 +30,7 @@ public final class TerminalApp {
     _ = state.handle(.resized(rows: screen.rows, columns: screen.columns))
     perform(AppState.startup)
     var lastTick = Date()
+    var lastRefresh = Date()
     var exitStatus: Int32 = 0
     while !state.wantsToQuit {
       Renderer(glyphs: glyphs, now: Date()).draw(state, on: screen)
@@ -49,6 +53,12 @@ public final class TerminalApp {
       case nil: break
       }
       for event in inbox.drain() { perform(state.handle(event)) }
+      if let interval = state.context.refreshInterval,
+        Date().timeIntervalSince(lastRefresh) >= interval
+      {
+        lastRefresh = Date()
+        perform(state.handle(.refreshDue))
+      }
       if Date().timeIntervalSince(lastTick) > 0.15 {
         lastTick = Date()
         perform(state.handle(.tick))
@@ -90,14 +100,29 @@ public final class TerminalApp {
         let edited = screen.suspended { ExternalEditor.edit(text) }
         perform(state.handle(.edited(edited)))
       case .follow(let uuid):
+        let limit = Self.settleLimit
         Task {
+          let started = Date()
           var pause = 0.5
-          for _ in 0..<40 {
+          var last: String?
+          while Date().timeIntervalSince(started) < limit {
             try? await Task.sleep(nanoseconds: UInt64(pause * 1e9))
             guard let mapping = try? await service.get(uuid) else { continue }
             inbox.post(.refreshed(mapping))
+            last = mapping.state
             if !MappingState(mapping.state).isTransitional { return }
             pause = min(pause * 1.5, 5)
+          }
+          inbox.post(
+            .settleTimedOut(uuid: uuid, state: last ?? "in transition", seconds: Int(limit)))
+        }
+      case .reload:
+        Task {
+          do {
+            inbox.post(
+              .reloaded(try await service.listAll(functionName: nil, eventSourceArn: nil) { _ in }))
+          } catch {
+            inbox.post(.loadFailed(DisplayText.singleLine(String(describing: error))))
           }
         }
       }
