@@ -181,11 +181,9 @@ struct AppStateTests {
     let effects = Self.type([.character("y")], into: &state)
     let first = state.queue[0].mapping.uuid
     let second = state.queue[1].mapping.uuid
-    #expect(
-      effects == [
-        .update(uuid: first, body: ["Enabled": false]),
-        .update(uuid: second, body: ["BatchSize": 5]),
-      ])
+    #expect(effects == state.queue.map { .apply($0) })
+    #expect(state.queue.map(\.updateBody) == [["Enabled": false], ["BatchSize": 5]])
+    #expect(state.queue.map(\.mapping.uuid) == [first, second])
     _ = state.handle(.updateFailed(uuid: second, message: "InvalidParameterValueException: nope"))
     var applied = state.queue[0].mapping.document
     applied["State"] = "Disabled"
@@ -290,6 +288,31 @@ struct AppStateTests {
       state.message
         == AppState.Message(
           text: "orders-worker is still Disabling after 90 s; r reloads the list.", kind: .error))
+  }
+
+  @Test func aConflictHoldsTheEditBackUntilRebasedOrDropped() throws {
+    var state = Self.loaded()
+    Self.type(
+      [.enter, .character("/")] + Self.text("batchsize") + [.enter, .enter, .control("u")]
+        + Self.text("5") + [.enter, .character("w"), .character("Q"), .enter, .character("y")],
+      into: &state)
+    let draft = state.queue[0]
+    var remoteDocument = draft.mapping.document
+    remoteDocument["BatchSize"] = 8
+    let conflict = try #require(
+      Conflict(draft: draft, remote: try EventSourceMapping(document: remoteDocument)))
+    _ = state.handle(.conflicted(conflict))
+    #expect(state.queue.count == 1 && state.conflicts[draft.mapping.uuid] != nil)
+    #expect(
+      state.message?.text == "Not sent: BatchSize changed on AWS. R rebases the edit, d drops it.")
+    #expect(state.mappings[0].batchSize == 8)
+    let lines = RendererTests.render(state).lines
+    #expect(lines.contains("   BatchSize  base 10  AWS now 8  mine 5"))
+    Self.type([.character("R")], into: &state)
+    #expect(state.conflicts.isEmpty && state.queue[0].before["BatchSize"] == 8)
+    #expect(state.queue[0].updateBody == ["BatchSize": 5])
+    Self.type([.enter], into: &state)
+    #expect(Self.type([.character("y")], into: &state) == [.apply(state.queue[0])])
   }
 
   static func form(_ state: AppState) -> FormState? {

@@ -66,6 +66,12 @@ final class Peer: @unchecked Sendable {
     try await json("GET", Self.motoURL! + "/2015-03-31/event-source-mappings/" + uuid, lambda: true)
   }
 
+  /// Changes a mapping behind Sluice's back, as another operator or a pipeline would.
+  func motoUpdate(_ uuid: String, _ body: [String: Any]) async throws {
+    _ = try await json(
+      "PUT", Self.motoURL! + "/2015-03-31/event-source-mappings/" + uuid, body: body, lambda: true)
+  }
+
   /// Every mapping moto holds.
   func motoMappings() async throws -> [[String: Any]] {
     let list = try await json(

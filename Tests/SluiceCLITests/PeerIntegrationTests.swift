@@ -243,6 +243,42 @@ final class PeerIntegrationTests {
     #expect((stats["by_method"] as? [String: Int])?["GET"] ?? 0 > 0)
   }
 
+  /// A remote change to the field an edit touches holds that edit back; a remote change to another
+  /// field does not, and survives the apply.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
+  func conflictingRemoteChangesBlockOnlyTouchedEdits() async throws {
+    let uuid = try await standardQueueMapping()
+    let tmux = try TmuxSession(
+      columns: 120, rows: 40,
+      environment: TUITests.utf8.merging([
+        "AWS_ACCESS_KEY_ID": Peer.accessKey, "AWS_SECRET_ACCESS_KEY": Peer.secretKey,
+        "AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true", "HOME": "/tmp",
+      ]) { _, new in new })
+    try tmux.startSluice("--endpoint-url \(peer.url)", ready: " of ")
+    try tmux.edit("batchsize", of: uuid, to: "6", kind: "SQS standard queues")
+    try tmux.press("Enter", "w")
+    try tmux.waitFor("Queued an edit")
+    try await peer.motoUpdate(uuid, ["BatchSize": 9])
+    try tmux.press("Q", "Enter", "y")
+    let held = try tmux.waitFor("changed on AWS")
+    #expect(held.contains { $0.contains("BatchSize  base ") && $0.hasSuffix("AWS now 9  mine 6") })
+    #expect(try await peer.motoMapping(uuid)["BatchSize"] as? Int == 9)
+    try tmux.press("d", "Escape")
+    try tmux.press("Enter", "/")
+    try tmux.type("batchsize")
+    try tmux.press("Enter", "Enter", "C-u")
+    try tmux.type("4")
+    try tmux.press("Enter", "w")
+    try tmux.waitFor("Queued an edit")
+    try await peer.motoUpdate(uuid, ["MaximumBatchingWindowInSeconds": 3])
+    try tmux.press("Q", "Enter", "y")
+    try tmux.waitFor("Applied the edit")
+    let held2 = try await peer.motoMapping(uuid)
+    #expect(held2["BatchSize"] as? Int == 4)
+    #expect(held2["MaximumBatchingWindowInSeconds"] as? Int == 3)
+    try tmux.press("Escape", "q")
+  }
+
   /// The TUI against the peer: edit, queue, apply and pause in tmux, then read moto back.
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
   func terminalUIEditsAndPausesThroughTheProxy() async throws {

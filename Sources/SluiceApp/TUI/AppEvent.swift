@@ -14,6 +14,8 @@ public enum AppEvent: Sendable {
   case updated(EventSourceMapping)
   case updateFailed(uuid: String, message: String)
   case refreshed(EventSourceMapping)
+  /// A queued edit was held back: the fields it sends changed on AWS since it was queued.
+  case conflicted(Conflict)
   /// A quiet reload finished: every mapping, replacing the list in one go.
   case reloaded([EventSourceMapping])
   /// A followed mapping was still in transition when the time limit ran out.
@@ -31,6 +33,8 @@ public enum Effect: Sendable, Equatable {
   case load
   /// Send an UpdateEventSourceMapping body.
   case update(uuid: String, body: [String: JSONValue])
+  /// Read the mapping again and send the queued edit only if nothing it touches changed.
+  case apply(Draft)
   /// Poll a mapping until its state settles.
   case follow(uuid: String)
   /// List every mapping again without clearing the screen first.

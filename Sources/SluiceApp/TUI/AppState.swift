@@ -53,6 +53,8 @@ public struct AppState: Sendable {
   public internal(set) var queue: [Draft] = []
   /// Why the last attempt to apply an edit failed, per mapping.
   public internal(set) var queueErrors: [String: String] = [:]
+  /// Queued edits held back because AWS changed what they touch, per mapping.
+  public internal(set) var conflicts: [String: Conflict] = [:]
   /// Mappings with a request in flight.
   public internal(set) var sending: Set<String> = []
   /// Rows marked for a bulk pause or resume.
@@ -116,6 +118,16 @@ public struct AppState: Sendable {
     case .refreshed(let mapping):
       replace(mapping)
       return []
+    case .conflicted(let conflict):
+      let uuid = conflict.remote.uuid
+      sending.remove(uuid)
+      conflicts[uuid] = conflict
+      replace(conflict.remote)
+      let members = conflict.fields.map(\.member).joined(separator: ", ")
+      queueErrors[uuid] = "changed on AWS since queued: \(members)"
+      message = Message(
+        text: "Not sent: \(members) changed on AWS. R rebases the edit, d drops it.", kind: .error)
+      return []
     case .reloaded(let all):
       reloading = false
       let selected = selectedMapping?.uuid
@@ -168,6 +180,7 @@ public struct AppState: Sendable {
   private mutating func receiveUpdate(_ mapping: EventSourceMapping) -> [Effect] {
     sending.remove(mapping.uuid)
     queueErrors[mapping.uuid] = nil
+    conflicts[mapping.uuid] = nil
     let wasQueued = queue.contains { $0.mapping.uuid == mapping.uuid }
     queue.removeAll { $0.mapping.uuid == mapping.uuid }
     replace(mapping)

@@ -50,7 +50,7 @@ extension AppState {
       sending.formUnion(drafts.map(\.mapping.uuid))
       message = Message(
         text: "Applying \(drafts.count) edit\(drafts.count == 1 ? "" : "s")…", kind: .info)
-      return drafts.map { .update(uuid: $0.mapping.uuid, body: $0.updateBody) }
+      return drafts.map { .apply($0) }
     case .quit:
       wantsToQuit = true
       return []

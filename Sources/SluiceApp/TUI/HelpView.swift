@@ -14,7 +14,7 @@ extension Renderer {
     ("e", "form", "edit a JSON or text value in $EDITOR"),
     ("w  x", "form", "queue the form's changes / discard them"),
     ("Q", "anywhere", "the queue: diffs and exact requests"),
-    ("⏎  A  d", "queue", "apply this, apply all, drop this"),
+    ("⏎  A  d  R", "queue", "apply, apply all, drop, rebase a conflict"),
     ("r", "list", "load every mapping again"),
     ("?", "anywhere", "this help; any key closes it"),
     ("Esc", "anywhere", "back, or cancel"),

@@ -15,6 +15,7 @@ extension AppState {
       guard queue.indices.contains(state.selection) else { break }
       let dropped = queue.remove(at: state.selection)
       queueErrors[dropped.mapping.uuid] = nil
+      conflicts[dropped.mapping.uuid] = nil
       state.selection = min(state.selection, max(0, queue.count - 1))
       message = Message(
         text: "Dropped the edit to \(MappingSummary.functionName(dropped.mapping)).", kind: .info)
@@ -28,6 +29,16 @@ extension AppState {
             "Send \(draft.updateBody.count) change\(draft.updateBody.count == 1 ? "" : "s") to \(MappingSummary.functionName(draft.mapping))?",
             "PUT \(LambdaPaths.update(draft.mapping.uuid))",
           ], confirmLabel: "Apply", action: .apply(uuids: [draft.mapping.uuid])))
+    case .character("R"):
+      guard queue.indices.contains(state.selection),
+        let conflict = conflicts[queue[state.selection].mapping.uuid]
+      else { break }
+      let uuid = conflict.remote.uuid
+      queue[state.selection] = conflict.rebased(queue[state.selection])
+      conflicts[uuid] = nil
+      queueErrors[uuid] = nil
+      message = Message(
+        text: "Rebased on the mapping as AWS has it now; ⏎ applies it.", kind: .info)
     case .character("A"):
       guard !queue.isEmpty else { break }
       let names = Set(queue.map { MappingSummary.functionName($0.mapping) }).sorted()

@@ -65,9 +65,24 @@ extension Renderer {
   private func drawRequest(
     _ draft: Draft, state: AppState, top: Int, bottom: Int, on screen: Screen
   ) {
-    var lines: [(String, Style)] = [
-      ("PUT " + LambdaPaths.update(draft.mapping.uuid), Style(bold: true))
-    ]
+    var lines: [(String, Style)] = []
+    if let conflict = state.conflicts[draft.mapping.uuid] {
+      lines.append(
+        (
+          "Changed on AWS since this edit was queued (R rebase keeps mine, d drop):",
+          Style(.error, bold: true)
+        ))
+      for field in conflict.fields {
+        let base = field.base?.compactText ?? "unset"
+        let remote = field.remote?.compactText ?? "unset"
+        lines.append(
+          (
+            "  \(field.member)  base \(base)  AWS now \(remote)  mine \(field.mine.compactText)",
+            Style(.warning)
+          ))
+      }
+    }
+    lines.append(("PUT " + LambdaPaths.update(draft.mapping.uuid), Style(bold: true)))
     for line in draft.diff {
       switch line.change {
       case .changed(let old, let new):

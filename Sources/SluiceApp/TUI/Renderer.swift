@@ -107,7 +107,7 @@ public struct Renderer {
       if form.jump != nil { return "type a field name  ⏎ jump  Esc cancel" }
       return
         "↑↓ move  ⏎ edit  e $EDITOR  / jump  w queue edit  x discard  p pause  Q open queue  Esc back"
-    case .queue: return "↑↓ move  ⏎ apply this  A apply all  d drop  Esc back  ? help"
+    case .queue: return "↑↓ move  ⏎ apply this  A apply all  d drop  R rebase  Esc back  ? help"
     }
   }
 

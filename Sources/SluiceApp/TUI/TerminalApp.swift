@@ -96,6 +96,25 @@ public final class TerminalApp {
               .updateFailed(uuid: uuid, message: DisplayText.singleLine(String(describing: error))))
           }
         }
+      case .apply(let draft):
+        let gate = updates
+        Task {
+          await gate.enter()
+          defer { Task { await gate.leave() } }
+          let uuid = draft.mapping.uuid
+          do {
+            let remote = try await service.get(uuid)
+            if let conflict = Conflict(draft: draft, remote: remote) {
+              inbox.post(.conflicted(conflict))
+              return
+            }
+            inbox.post(
+              .updated(try await service.update(uuid, body: draft.updateBody, settleTimeout: 60)))
+          } catch {
+            inbox.post(
+              .updateFailed(uuid: uuid, message: DisplayText.singleLine(String(describing: error))))
+          }
+        }
       case .openEditor(let text):
         let edited = screen.suspended { ExternalEditor.edit(text) }
         perform(state.handle(.edited(edited)))

@@ -1,0 +1,33 @@
+import SluiceModel
+import Testing
+
+struct ConflictTests {
+  @Test func aRemoteChangeToATouchedFieldConflicts() throws {
+    let base = Fixtures.mapping(.kinesis)
+    let draft = Draft(mapping: base, changes: ["BatchSize": 500])
+    let remote = Fixtures.mapping(.kinesis, ["BatchSize": 200])
+    let conflict = try #require(Conflict(draft: draft, remote: remote))
+    #expect(conflict.fields.map(\.member) == ["BatchSize"])
+    #expect(conflict.fields.map(\.base) == [100])
+    #expect(conflict.fields.map(\.remote) == [200])
+    #expect(conflict.fields.map(\.mine) == [500])
+    let rebased = conflict.rebased(draft)
+    #expect(rebased.updateBody == ["BatchSize": 500])
+    #expect(rebased.before["BatchSize"] == 200)
+    #expect(Conflict(draft: rebased, remote: remote) == nil)
+  }
+
+  @Test func remoteChangesElsewhereNeverBlock() {
+    let draft = Draft(mapping: Fixtures.mapping(.kinesis), changes: ["BatchSize": 500])
+    let remote = Fixtures.mapping(.kinesis, ["ParallelizationFactor": 4, "State": "Disabled"])
+    #expect(Conflict(draft: draft, remote: remote) == nil)
+    #expect(draft.updateBody.keys.sorted() == ["BatchSize"])
+  }
+
+  @Test func nestedObjectsCompareWhole() {
+    let base = Fixtures.mapping(.sqsStandard, ["ScalingConfig": ["MaximumConcurrency": 5]])
+    let draft = Draft(mapping: base, changes: ["ScalingConfig": ["MaximumConcurrency": 9]])
+    let remote = Fixtures.mapping(.sqsStandard, ["ScalingConfig": ["MaximumConcurrency": 7]])
+    #expect(Conflict(draft: draft, remote: remote)?.fields.map(\.member) == ["ScalingConfig"])
+  }
+}
