@@ -87,8 +87,3 @@ extension AppState {
     }
   }
 }
-
-extension Key {
-  /// `Key` is `Equatable` through `Hashable`; this spells a character key briefly.
-  static func char(_ character: Character) -> Key { .character(character) }
-}
