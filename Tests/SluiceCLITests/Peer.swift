@@ -113,6 +113,21 @@ final class Peer: @unchecked Sendable {
     return try Sluice.run(arguments, environment: environment.filter { !$0.value.isEmpty })
   }
 
+  /// The TUI in tmux against this proxy, with the peer's credentials, the list loaded. `then` is
+  /// shell text run after Sluice exits.
+  func terminal(columns: Int, rows: Int, home: String = "/tmp", then: String = "") throws
+    -> TmuxSession
+  {
+    let tmux = try TmuxSession(
+      columns: columns, rows: rows,
+      environment: TUITests.utf8.merging([
+        "AWS_ACCESS_KEY_ID": Self.accessKey, "AWS_SECRET_ACCESS_KEY": Self.secretKey,
+        "AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true", "HOME": home,
+      ]) { _, new in new })
+    try tmux.startSluice("--endpoint-url \(url)\(then)", ready: " of ")
+    return tmux
+  }
+
   private func json(
     _ method: String, _ address: String, body: [String: Any]? = nil, lambda: Bool = false
   )

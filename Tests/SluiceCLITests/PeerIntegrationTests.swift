@@ -216,14 +216,7 @@ final class PeerIntegrationTests {
       try peer.sluice(
         ["update", uuid, "--set", "BatchSize=3", "--dry-run"], environment: ["HOME": home]
       ).status == 0)
-    let tmux = try TmuxSession(
-      columns: 100, rows: 30,
-      environment: TUITests.utf8.merging([
-        "AWS_ACCESS_KEY_ID": Peer.accessKey, "AWS_SECRET_ACCESS_KEY": Peer.secretKey,
-        "AWS_REGION": "us-east-1",
-        "AWS_EC2_METADATA_DISABLED": "true", "HOME": home,
-      ]) { _, new in new })
-    try tmux.startSluice("--endpoint-url \(peer.url)", ready: " of ")
+    let tmux = try peer.terminal(columns: 100, rows: 30, home: home)
     #expect(try tmux.screen()[0].contains("READ-ONLY"))
     try tmux.press("/")
     try tmux.type(uuid)
@@ -248,13 +241,7 @@ final class PeerIntegrationTests {
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
   func conflictingRemoteChangesBlockOnlyTouchedEdits() async throws {
     let uuid = try await standardQueueMapping()
-    let tmux = try TmuxSession(
-      columns: 120, rows: 40,
-      environment: TUITests.utf8.merging([
-        "AWS_ACCESS_KEY_ID": Peer.accessKey, "AWS_SECRET_ACCESS_KEY": Peer.secretKey,
-        "AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true", "HOME": "/tmp",
-      ]) { _, new in new })
-    try tmux.startSluice("--endpoint-url \(peer.url)", ready: " of ")
+    let tmux = try peer.terminal(columns: 120, rows: 40)
     try tmux.edit("batchsize", of: uuid, to: "6", kind: "SQS standard queues")
     try tmux.press("Enter", "w")
     try tmux.waitFor("Queued an edit")
@@ -283,13 +270,7 @@ final class PeerIntegrationTests {
   @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")))
   func terminalUIEditsAndPausesThroughTheProxy() async throws {
     let uuid = try await standardQueueMapping()
-    let tmux = try TmuxSession(
-      columns: 120, rows: 40,
-      environment: TUITests.utf8.merging([
-        "AWS_ACCESS_KEY_ID": Peer.accessKey, "AWS_SECRET_ACCESS_KEY": Peer.secretKey,
-        "AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true", "HOME": "/tmp",
-      ]) { _, new in new })
-    try tmux.startSluice("--endpoint-url \(peer.url); echo exit-$((100+$?))", ready: " of ")
+    let tmux = try peer.terminal(columns: 120, rows: 40, then: "; echo exit-$((100+$?))")
     try tmux.edit("batchsize", of: uuid, to: "7", kind: "SQS standard queues")
     try tmux.press("Enter", "w", "Q")
     let queue = try tmux.waitFor("PUT /2015-03-31/event-source-mappings/\(uuid)")
