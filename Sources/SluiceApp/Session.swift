@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import SluiceClient
 
@@ -9,6 +10,10 @@ public final class Session: Sendable {
   /// True when the command line or the config file turned changes off.
   public let readOnly: Bool
   public let client: LambdaClient
+  /// Where journals and the audit log are kept.
+  public let stateDirectory: StateDirectory
+  /// Every change goes through it, so every change is in the audit log.
+  public let recorder: ChangeRecorder
   private let transport: AsyncHTTPTransport
 
   /// What the operator chose on the command line.
@@ -46,10 +51,17 @@ public final class Session: Sendable {
     var logger = Logger(label: "sluice")
     logger.logLevel = options.verbose ? .debug : .warning
     client = LambdaClient(
-      endpoint: place.endpoint, region: place.region, transport: transport,
+      endpoint: place.endpoint, region: place.region, identityEndpoint: place.identityEndpoint,
+      transport: transport,
       credentials: .standard(
         profile: options.profile, environment: environment, transport: transport),
       retry: RetryPolicy(maxAttempts: attempts), readOnly: readOnly, logger: logger)
+    stateDirectory = StateDirectory(environment: environment)
+    recorder = ChangeRecorder(
+      service: client, log: stateDirectory.auditLog, profile: profile, region: region
+    ) { warning in
+      FileHandle.standardError.write(Data("sluice: \(warning)\n".utf8))
+    }
   }
 
   /// Closes the connections; call once when done.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Decoded as botocore does for rest-json: the code from `x-amzn-ErrorType` (the part before the
 /// first `:` and after the last `#`), else the body's `code`/`Code`/`__type`, else the status; the
-/// message from `message` or `Message`.
+/// message from `message` or `Message`. STS answers in XML (`<Code>`, `<Message>`, `<RequestId>`).
 public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertible {
   public let code: String
   public let message: String
@@ -30,12 +30,15 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
       code = (object?["code"] ?? object?["Code"] ?? object?["__type"]).flatMap { $0 as? String }
         .map(Self.cleanCode)
     }
+    let xml = object == nil ? String(decoding: response.body, as: UTF8.self) : ""
+    if code?.isEmpty ?? true { code = XMLText.first("Code", in: xml) }
     self.code = code.flatMap { $0.isEmpty ? nil : $0 } ?? "HTTP\(response.status)"
-    let text = (object?["message"] ?? object?["Message"]) as? String
+    let text =
+      ((object?["message"] ?? object?["Message"]) as? String) ?? XMLText.first("Message", in: xml)
     message =
       text ?? (object == nil ? String(decoding: response.body.prefix(200), as: UTF8.self) : "")
     status = response.status
-    requestId = response.header("x-amzn-requestid")
+    requestId = response.header("x-amzn-requestid") ?? XMLText.first("RequestId", in: xml)
     retryAfter = response.header("retry-after").flatMap(Double.init)
   }
 

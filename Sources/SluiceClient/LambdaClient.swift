@@ -7,6 +7,8 @@ import SluiceModel
 public struct LambdaClient: Sendable {
   public let endpoint: Endpoint
   public let region: String
+  /// Where `callerIdentity()` sends STS GetCallerIdentity.
+  public let identityEndpoint: Endpoint
   let transport: HTTPTransport
   let credentials: CredentialChain
   let retry: RetryPolicy
@@ -17,7 +19,8 @@ public struct LambdaClient: Sendable {
   let logger: Logger
 
   public init(
-    endpoint: Endpoint, region: String, transport: HTTPTransport, credentials: CredentialChain,
+    endpoint: Endpoint, region: String, identityEndpoint: Endpoint? = nil,
+    transport: HTTPTransport, credentials: CredentialChain,
     retry: RetryPolicy = RetryPolicy(), readOnly: Bool = false,
     requestTimeout: Duration = .seconds(30),
     sleep: @escaping @Sendable (Double) async throws -> Void = { seconds in
@@ -28,6 +31,8 @@ public struct LambdaClient: Sendable {
   ) {
     self.endpoint = endpoint
     self.region = region
+    self.identityEndpoint =
+      identityEndpoint ?? RegionAndEndpoint(region: region, endpoint: endpoint).identityEndpoint
     self.transport = transport
     self.credentials = credentials
     self.retry = retry
@@ -68,15 +73,17 @@ public struct LambdaClient: Sendable {
   /// for, up to `settleTimeout` seconds, and the update is then tried again.
   public func update(
     _ uuid: String, body: [String: JSONValue], settleTimeout: Double = 60
-  ) async throws -> EventSourceMapping {
+  ) async throws -> AcceptedUpdate {
+    let response: HTTPResponse
     do {
-      return try decode(
-        EventSourceMapping.self, from: try await send(.update(uuid: uuid, body: body)))
+      response = try await send(.update(uuid: uuid, body: body))
     } catch let error as AWSServiceError where error.code == "ResourceInUseException" {
       _ = try await waitUntilSettled(uuid, timeout: settleTimeout)
-      return try decode(
-        EventSourceMapping.self, from: try await send(.update(uuid: uuid, body: body)))
+      response = try await send(.update(uuid: uuid, body: body))
     }
+    return AcceptedUpdate(
+      mapping: try decode(EventSourceMapping.self, from: response),
+      requestId: response.header("x-amzn-requestid"))
   }
 
   /// Polls the mapping until its state is no longer transitional, backing off from 0.5 s to 5 s.
@@ -102,17 +109,22 @@ public struct LambdaClient: Sendable {
     if readOnly && operation.isMutating {
       throw ClientError.readOnly(operation.method + " " + operation.path)
     }
+    return try await sendSigned(operation.request(to: endpoint), service: "lambda")
+  }
+
+  /// Signs a request for `service` and sends it, retrying as the policy allows.
+  func sendSigned(_ unsigned: HTTPRequest, service: String) async throws -> HTTPResponse {
     let signer = SigV4Signer(
-      credentials: try await credentials.credentials(), region: region, service: "lambda")
+      credentials: try await credentials.credentials(), region: region, service: service)
+    let label = unsigned.method + " " + unsigned.path
     var attempt = 1
     while true {
-      var request = operation.request(to: endpoint)
+      var request = unsigned
       request.headers.append(("User-Agent", "sluice/0.1"))
       let signed = signer.sign(request, at: now())
       do {
         let response = try await transport.send(signed, timeout: requestTimeout)
-        logger.debug(
-          "\(operation.method) \(operation.path) -> \(response.status) (attempt \(attempt))")
+        logger.debug("\(label) -> \(response.status) (attempt \(attempt))")
         guard (200..<300).contains(response.status) else {
           throw AWSServiceError(response: response)
         }
@@ -121,7 +133,7 @@ public struct LambdaClient: Sendable {
         guard attempt < retry.maxAttempts, retry.isRetryable(error) else { throw error }
         let wait = retry.delay(after: attempt, error: error)
         logger.debug(
-          "\(operation.method) \(operation.path) failed (\(error)); retrying in \(String(format: "%.2f", wait)) s"
+          "\(label) failed (\(error)); retrying in \(String(format: "%.2f", wait)) s"
         )
         try await sleep(wait)
         attempt += 1
@@ -129,7 +141,7 @@ public struct LambdaClient: Sendable {
     }
   }
 
-  private func decode<T: Decodable>(_ type: T.Type, from response: HTTPResponse) throws -> T {
+  func decode<T: Decodable>(_ type: T.Type, from response: HTTPResponse) throws -> T {
     do {
       return try JSONDecoder().decode(T.self, from: Data(response.body))
     } catch {

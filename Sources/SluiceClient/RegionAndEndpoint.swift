@@ -2,6 +2,19 @@
 public struct RegionAndEndpoint: Sendable, Equatable {
   public let region: String
   public let endpoint: Endpoint
+  /// Where STS GetCallerIdentity goes: `AWS_ENDPOINT_URL_STS`, else the configured endpoint (a
+  /// local emulator serves every service on one port), else the region's STS endpoint.
+  public let identityEndpoint: Endpoint
+
+  public init(region: String, endpoint: Endpoint, identityEndpoint: Endpoint? = nil) {
+    self.region = region
+    self.endpoint = endpoint
+    self.identityEndpoint =
+      identityEndpoint
+      ?? Endpoint(
+        scheme: "https",
+        host: Self.regionalHost(region: region, fips: false, dualStack: false, service: "sts"))
+  }
 
   /// Why no region could be found, naming every place that was looked at.
   public struct MissingRegion: Error, CustomStringConvertible {
@@ -39,14 +52,19 @@ public struct RegionAndEndpoint: Sendable, Equatable {
       guard let endpoint = Endpoint(url: value) else {
         throw BadEndpoint(source: source, value: value)
       }
-      return RegionAndEndpoint(region: region, endpoint: endpoint)
+      let identity = environment["AWS_ENDPOINT_URL_STS"].flatMap(Endpoint.init(url:)) ?? endpoint
+      return RegionAndEndpoint(region: region, endpoint: endpoint, identityEndpoint: identity)
     }
     let fips = environment.flag("AWS_USE_FIPS_ENDPOINT") || settings["use_fips_endpoint"] == "true"
     let dualStack =
       environment.flag("AWS_USE_DUALSTACK_ENDPOINT")
       || settings["use_dualstack_endpoint"] == "true"
     let host = regionalHost(region: region, fips: fips, dualStack: dualStack)
-    return RegionAndEndpoint(region: region, endpoint: Endpoint(scheme: "https", host: host))
+    let identity = regionalHost(region: region, fips: fips, dualStack: dualStack, service: "sts")
+    return RegionAndEndpoint(
+      region: region, endpoint: Endpoint(scheme: "https", host: host),
+      identityEndpoint: environment["AWS_ENDPOINT_URL_STS"].flatMap(Endpoint.init(url:))
+        ?? Endpoint(scheme: "https", host: identity))
   }
 
   private static func configuredEndpoint(
@@ -73,8 +91,10 @@ public struct RegionAndEndpoint: Sendable, Equatable {
     return nil
   }
 
-  /// `lambda[-fips].REGION.SUFFIX` for the region's partition.
-  static func regionalHost(region: String, fips: Bool, dualStack: Bool) -> String {
+  /// `SERVICE[-fips].REGION.SUFFIX` for the region's partition.
+  static func regionalHost(
+    region: String, fips: Bool, dualStack: Bool, service: String = "lambda"
+  ) -> String {
     let suffix: String
     if region.hasPrefix("cn-") {
       suffix = dualStack ? "api.amazonwebservices.com.cn" : "amazonaws.com.cn"
@@ -91,6 +111,6 @@ public struct RegionAndEndpoint: Sendable, Equatable {
     } else {
       suffix = dualStack ? "api.aws" : "amazonaws.com"
     }
-    return "lambda\(fips ? "-fips" : "").\(region).\(suffix)"
+    return "\(service)\(fips ? "-fips" : "").\(region).\(suffix)"
   }
 }

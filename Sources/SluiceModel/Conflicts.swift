@@ -18,11 +18,15 @@ public struct Conflict: Sendable, Equatable {
 
   /// The conflict between a queued draft and the mapping as AWS has it now, or nil when the edit
   /// can be sent as it is.
+  ///
+  /// A member AWS already holds at the value the edit sends is no conflict: someone (or an earlier
+  /// run of Sluice) made the same change.
   public init?(draft: Draft, remote: EventSourceMapping) {
     let base = draft.before
     let now = Draft(mapping: remote).before
+    let pending = Draft(mapping: remote, changes: draft.changes).updateBody
     let fields = draft.updateBody.keys.sorted().compactMap { member -> Field? in
-      guard base[member] != now[member] else { return nil }
+      guard base[member] != now[member], pending[member] != nil else { return nil }
       return Field(
         member: member, base: base[member], remote: now[member], mine: draft.updateBody[member]!)
     }
@@ -34,5 +38,24 @@ public struct Conflict: Sendable, Equatable {
   /// The same changes, based on the mapping as it is now.
   public func rebased(_ draft: Draft) -> Draft {
     Draft(mapping: remote, changes: draft.changes)
+  }
+}
+
+/// What to do with a queued edit once the mapping has been read again just before sending.
+public enum ApplyCheck: Sendable, Equatable {
+  /// Send this body: the members that still differ from AWS.
+  case send([String: JSONValue])
+  /// AWS already holds every value the edit sends (an earlier run may have sent it): send nothing.
+  case alreadyApplied
+  /// Someone changed a member the edit sends: hold it back.
+  case conflict(Conflict)
+
+  public init(draft: Draft, remote: EventSourceMapping) {
+    if let conflict = Conflict(draft: draft, remote: remote) {
+      self = .conflict(conflict)
+      return
+    }
+    let pending = Draft(mapping: remote, changes: draft.changes).updateBody
+    self = pending.isEmpty ? .alreadyApplied : .send(pending)
   }
 }

@@ -29,6 +29,15 @@ struct Browse: ParsableCommand {
     let context: AppState.Context
     var session: Session?
     defer { session?.closeNow() }
+    // The demo's changes are make-believe: its journal and audit log live and die with the run.
+    let scratch =
+      demo
+      ? FileManager.default.temporaryDirectory.appendingPathComponent("sluice-demo-\(getpid())")
+        .path
+      : nil
+    defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
+    let stateDirectory =
+      scratch.map(StateDirectory.init(path:)) ?? StateDirectory(environment: .process)
     if demo {
       service = DemoBackend()
       context = AppState.Context(
@@ -47,7 +56,10 @@ struct Browse: ParsableCommand {
       complain("sluice: cannot start the terminal (is TERM set?)")
       throw ExitCode(1)
     }
-    let status = TerminalApp(service: service, context: context, screen: screen, ascii: ascii).run()
+    let status = TerminalApp(
+      service: service, stateDirectory: stateDirectory, context: context, screen: screen,
+      ascii: ascii
+    ).run()
     if status != 0 { throw ExitCode(status) }
   }
 }

@@ -74,18 +74,21 @@ struct ToggleOptions: ParsableArguments {
         )
         return -1
       }
-      guard let targets = try await chooseTargets(session, enabled: enabled) else { return -1 }
+      guard let chosen = try await chooseTargets(session, enabled: enabled) else { return -1 }
       let started = Date()
-      let results = await session.client.updateMany(
-        targets.map { ($0, ["Enabled": .bool(enabled)]) }, concurrency: concurrency
-      ) { result in
-        switch result.result {
-        case .success(let mapping):
-          print("\(verb) \(result.uuid): \(Self.describe(mapping))")
+      let results = await session.recorder.sendMany(
+        ["Enabled": .bool(enabled)], to: chosen.uuids, known: chosen.known,
+        concurrency: concurrency
+      ) { outcome in
+        switch outcome.result {
+        case .success(let accepted):
+          let done = outcome.unchanged ? "already \(enabled ? "enabled" : "paused")" : verb
+          print("\(done) \(outcome.uuid): \(Self.describe(accepted.mapping))")
         case .failure(let error):
-          complain("sluice: \(result.uuid): \(DisplayText.singleLine(String(describing: error)))")
+          complain("sluice: \(outcome.uuid): \(DisplayText.singleLine(String(describing: error)))")
         }
       }
+      let targets = chosen.uuids
       var failures = results.filter { if case .failure = $0.result { true } else { false } }.count
       if targets.count > 1 {
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
@@ -109,10 +112,12 @@ struct ToggleOptions: ParsableArguments {
     if failures != 0 { throw ExitCode(1) }
   }
 
-  /// The UUIDs to change: as named, or chosen by the filters and confirmed. Mappings already in the
-  /// wanted state are left alone. nil when the operator declined.
-  private func chooseTargets(_ session: Session, enabled: Bool) async throws -> [String]? {
-    guard bySelection else { return uuids }
+  /// The UUIDs to change, and the mappings already read: as named, or chosen by the filters and
+  /// confirmed. Mappings already in the wanted state are left alone. nil when the operator declined.
+  private func chooseTargets(_ session: Session, enabled: Bool) async throws
+    -> (uuids: [String], known: [String: EventSourceMapping])?
+  {
+    guard bySelection else { return (uuids, [:]) }
     let listed = try await session.client.listAll(functionName: function, eventSourceArn: source)
     let matching = listed.filter { MappingFilter.matches($0, allMatching ?? "") }
     let targets = matching.filter { $0.isEnabled != enabled }
@@ -124,22 +129,13 @@ struct ToggleOptions: ParsableArguments {
     }
     guard !targets.isEmpty else {
       print("Nothing to \(enabled ? "resume" : "pause").")
-      return []
+      return ([], [:])
     }
+    let chosen = (
+      targets.map(\.uuid), Dictionary(targets.map { ($0.uuid, $0) }) { first, _ in first }
+    )
     let question = "\(enabled ? "Resume" : "Pause") \(MappingFilter.describe(targets))?"
-    guard !yes else { return targets.map(\.uuid) }
-    guard isatty(0) == 1 else {
-      complain(
-        "sluice: \(question) Not asked: standard input is not a terminal; add --yes to go ahead.")
-      throw ExitCode(2)
-    }
-    print("\(DisplayText.sanitized(question)) [y/N] ", terminator: "")
-    let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
-    guard answer == "y" || answer == "yes" else {
-      print("Nothing was sent.")
-      return nil
-    }
-    return targets.map(\.uuid)
+    return try confirmed(question, yes: yes) ? chosen : nil
   }
 
   static func describe(_ mapping: EventSourceMapping) -> String {

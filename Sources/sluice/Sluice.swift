@@ -9,7 +9,9 @@ struct Sluice: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Inspect, pause, resume and tune AWS Lambda event source mappings.",
     subcommands: [
-      Browse.self, List.self, Get.self, Pause.self, Resume.self, Update.self, Validate.self,
+      Browse.self, List.self, Get.self, Pause.self, Resume.self, Update.self, UndoCommand.self,
+      Log.self,
+      Validate.self,
     ], defaultSubcommand: Browse.self)
 
   static func main() async {

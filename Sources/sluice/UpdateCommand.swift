@@ -38,7 +38,8 @@ struct Update: AsyncParsableCommand {
   func run() async throws {
     let changes = try assignments.map { try Assignment(parsing: $0) }
     let rejected = try await withSession(aws, readOnly: dryRun) { session -> Bool in
-      var draft = Draft(mapping: try await session.client.get(uuid))
+      let before = try await session.client.get(uuid)
+      var draft = Draft(mapping: before)
       for change in changes { draft.set(change.path, to: change.value) }
       let report = ValidationReport(draft: draft)
       print(report.text)
@@ -46,8 +47,8 @@ struct Update: AsyncParsableCommand {
         if dryRun && report.exitCode == 0 { print("\nDry run: nothing was sent.") }
         return report.exitCode != 0
       }
-      let updated = try await session.client.update(uuid, body: draft.updateBody)
-      print("\nUpdated \(uuid): \(ToggleOptions.describe(updated))")
+      let updated = try await session.recorder.send(draft.updateBody, to: before)
+      print("\nUpdated \(uuid): \(ToggleOptions.describe(updated.mapping))")
       return false
     }
     if rejected { throw ExitCode(1) }

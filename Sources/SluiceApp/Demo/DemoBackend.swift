@@ -50,7 +50,7 @@ public actor DemoBackend: MappingService {
   /// Validates as AWS would (refusing with InvalidParameterValueException), applies the body, and
   /// starts a transition: Disabling or Enabling for `Enabled`, Updating otherwise.
   public func update(_ uuid: String, body: [String: JSONValue], settleTimeout: Double) async throws
-    -> EventSourceMapping
+    -> AcceptedUpdate
   {
     settle()
     var current = try document(uuid)
@@ -84,7 +84,13 @@ public actor DemoBackend: MappingService {
       now().addingTimeInterval(transitionSeconds), enabled ? "Enabled" : "Disabled"
     )
     try store(current)
-    return try EventSourceMapping(document: current)
+    return AcceptedUpdate(
+      mapping: try EventSourceMapping(document: current), requestId: UUID().uuidString.lowercased())
+  }
+
+  /// A made-up principal in the demo's made-up account.
+  public func callerIdentity() async throws -> CallerIdentity {
+    CallerIdentity(account: DemoData.account, arn: "arn:aws:iam::\(DemoData.account):user/demo")
   }
 
   private func document(_ uuid: String) throws -> [String: JSONValue] {

@@ -25,6 +25,16 @@ public enum AppEvent: Sendable {
   /// The text `$EDITOR` left for the focused field, or nil when the editor failed.
   case edited(String?)
   case tick
+  /// STS named the account (nil: it would not say).
+  case identified(account: String?)
+  /// The journal of this profile, region and account holds edits an earlier run left queued.
+  case journalFound(drafts: [Draft], savedAt: String)
+  /// AWS already held every value a queued edit sends (an earlier run sent it): nothing was sent.
+  case alreadyApplied(EventSourceMapping)
+  /// The inverse of the last recorded change to a mapping, ready to queue.
+  case undoReady(Draft, madeAt: String, changedSince: [String])
+  /// Something the runtime has to tell the operator.
+  case notice(String, isError: Bool)
 }
 
 /// Work the state machine asks the runtime to do; results come back as events.
@@ -41,4 +51,12 @@ public enum Effect: Sendable, Equatable {
   case reload
   /// Suspend the screen and let `$EDITOR` change this text.
   case openEditor(text: String)
+  /// Ask STS which account the credentials belong to.
+  case identify
+  /// Read the queue journal of this account, and from then on keep it up to date.
+  case openJournal(account: String)
+  /// Move an earlier run's journal out of the way without restoring it.
+  case setJournalAside
+  /// Find the last recorded change to a mapping and build its inverse.
+  case undo(uuid: String)
 }

@@ -68,13 +68,20 @@ public struct AppState: Sendable {
   public internal(set) var wantsToQuit = false
   /// A quiet reload is under way.
   public internal(set) var reloading = false
+  /// The account STS named, for the status bar.
+  public internal(set) var account: String?
+  /// True once an earlier run's journal has been dealt with; from then on the runtime saves the
+  /// queue after every change to it.
+  public internal(set) var journalOpen = false
+  /// The offer to restore an earlier queue, held while another question is open.
+  var restoreOffer: Dialog?
 
   public init(context: Context) {
     self.context = context
   }
 
   /// The first effects to run: load every mapping.
-  public static let startup: [Effect] = [.load]
+  public static let startup: [Effect] = [.load, .identify]
 
   /// Rows left for a list once the bars are drawn.
   var listHeight: Int { max(1, rows - 4) }
@@ -152,11 +159,37 @@ public struct AppState: Sendable {
     case .tick:
       spinnerFrame += 1
       return []
+    case .identified(let account):
+      self.account = account
+      return [.openJournal(account: account ?? "unknown")]
+    case .journalFound(let drafts, let savedAt):
+      offerRestore(drafts, savedAt: savedAt)
+      return []
+    case .alreadyApplied(let remote):
+      let effects = receiveUpdate(remote)
+      message = Message(
+        text:
+          "\(MappingSummary.functionName(remote)) already has these values on AWS: nothing was sent.",
+        kind: .info)
+      return effects
+    case .undoReady(let draft, let madeAt, let changedSince):
+      queueUndo(draft, madeAt: madeAt, changedSince: changedSince)
+      return []
+    case .notice(let text, let isError):
+      message = Message(text: text, kind: isError ? .error : .info)
+      return []
     }
   }
 
   private mutating func handleKey(_ key: Key) -> [Effect] {
-    if dialog != nil { return handleDialogKey(key) }
+    if dialog != nil {
+      let effects = handleDialogKey(key)
+      if dialog == nil, let offer = restoreOffer {
+        dialog = offer
+        restoreOffer = nil
+      }
+      return effects
+    }
     if showingHelp {
       showingHelp = false
       return []

@@ -10,12 +10,14 @@ public struct Dialog: Sendable, Equatable {
     case apply(uuids: [String])
     case quit
     case leaveForm
+    /// Put an earlier run's queued edits back; declining sets them aside.
+    case restore([Draft])
 
     /// True for actions that send a change to AWS.
     var isChange: Bool {
       switch self {
       case .toggle, .toggleMany, .apply: true
-      case .quit, .leaveForm: false
+      case .quit, .leaveForm, .restore: false
       }
     }
   }
@@ -30,9 +32,10 @@ extension AppState {
   mutating func handleDialogKey(_ key: Key) -> [Effect] {
     guard let dialog else { return [] }
     guard key == .character("y") || key == .character("Y") else {
-      if [.character("n"), .character("N"), .escape, .enter, .character("q")].contains(key) {
-        self.dialog = nil
-      }
+      guard [.character("n"), .character("N"), .escape, .enter, .character("q")].contains(key)
+      else { return [] }
+      self.dialog = nil
+      if case .restore(let drafts) = dialog.action { return answerRestore(drafts, restore: false) }
       return []
     }
     self.dialog = nil
@@ -57,6 +60,8 @@ extension AppState {
     case .leaveForm:
       screen = .list
       return []
+    case .restore(let drafts):
+      return answerRestore(drafts, restore: true)
     }
   }
 

@@ -15,6 +15,7 @@ extension Renderer {
     ("w  x", "form", "queue the form's changes / discard them"),
     ("Q", "anywhere", "the queue: diffs and exact requests"),
     ("⏎  A  d  R", "queue", "apply, apply all, drop, rebase a conflict"),
+    ("u", "list", "queue the undo of the last change Sluice made to it"),
     ("r", "list", "load every mapping again"),
     ("?", "anywhere", "this help; any key closes it"),
     ("Esc", "anywhere", "back, or cancel"),

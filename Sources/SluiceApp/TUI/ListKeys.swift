@@ -23,6 +23,7 @@ extension AppState {
     case .character(" "): toggleMark()
     case .character("*"): markAllVisible()
     case .character("r"): return refresh()
+    case .character("u"): return askForUndo()
     case .character("Q"): screen = .queue(QueueState())
     case .character("?"): showingHelp = true
     case .character("q"): askToQuit()

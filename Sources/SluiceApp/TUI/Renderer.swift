@@ -50,6 +50,9 @@ public struct Renderer {
     let context = state.context
     var parts = [
       "sluice", context.profile, context.region,
+    ]
+    if let account = state.account { parts.append(account) }
+    parts += [
       state.loading
         ? "\(state.mappings.count) mappings \(spinner(state))" : "\(state.mappings.count) mappings",
       "\(state.queue.count) queued",

@@ -7,6 +7,12 @@ import SluiceTerminal
 /// event. Network calls never block input: their answers arrive as events between key presses.
 public final class TerminalApp {
   private let service: MappingService
+  private let recorder: ChangeRecorder
+  private let stateDirectory: StateDirectory
+  /// The queue journal, once the account is known.
+  private var journal: QueueJournal?
+  /// The queue as last saved, so it is written only when it changes.
+  private var savedQueue: [Draft] = []
   private let screen: CursesScreen
   private var state: AppState
   private let inbox = Inbox()
@@ -17,9 +23,17 @@ public final class TerminalApp {
   /// At most eight updates in flight, however many rows a bulk pause covers.
   private let updates = Gate(limit: 8)
 
-  public init(service: MappingService, context: AppState.Context, screen: CursesScreen, ascii: Bool)
-  {
+  public init(
+    service: MappingService, stateDirectory: StateDirectory, context: AppState.Context,
+    screen: CursesScreen, ascii: Bool
+  ) {
     self.service = service
+    let inbox = self.inbox
+    recorder = ChangeRecorder(
+      service: service, log: stateDirectory.auditLog, profile: context.profile,
+      region: context.region
+    ) { inbox.post(.notice($0, isError: true)) }
+    self.stateDirectory = stateDirectory
     self.screen = screen
     state = AppState(context: context)
     glyphs = ascii || !screen.unicode ? .ascii : .unicode
@@ -63,9 +77,22 @@ public final class TerminalApp {
         lastTick = Date()
         perform(state.handle(.tick))
       }
+      saveQueue()
     }
+    saveQueue()
     screen.end()
     return exitStatus
+  }
+
+  /// Writes the queue to the journal when it changed since the last write.
+  private func saveQueue() {
+    guard state.journalOpen, let journal, state.queue != savedQueue else { return }
+    savedQueue = state.queue
+    do {
+      try journal.save(state.queue)
+    } catch {
+      perform(state.handle(.notice("The queue could not be saved: \(error)", isError: true)))
+    }
   }
 
   private func perform(_ effects: [Effect]) {
@@ -86,11 +113,15 @@ public final class TerminalApp {
         }
       case .update(let uuid, let body):
         let gate = updates
+        let recorder = self.recorder
+        let known = state.mapping(uuid)
         Task {
           await gate.enter()
           defer { Task { await gate.leave() } }
           do {
-            inbox.post(.updated(try await service.update(uuid, body: body, settleTimeout: 60)))
+            let before: EventSourceMapping
+            if let known { before = known } else { before = try await service.get(uuid) }
+            inbox.post(.updated(try await recorder.send(body, to: before).mapping))
           } catch {
             inbox.post(
               .updateFailed(uuid: uuid, message: DisplayText.singleLine(String(describing: error))))
@@ -98,18 +129,19 @@ public final class TerminalApp {
         }
       case .apply(let draft):
         let gate = updates
+        let recorder = self.recorder
         Task {
           await gate.enter()
           defer { Task { await gate.leave() } }
           let uuid = draft.mapping.uuid
           do {
             let remote = try await service.get(uuid)
-            if let conflict = Conflict(draft: draft, remote: remote) {
-              inbox.post(.conflicted(conflict))
-              return
+            switch ApplyCheck(draft: draft, remote: remote) {
+            case .conflict(let conflict): inbox.post(.conflicted(conflict))
+            case .alreadyApplied: inbox.post(.alreadyApplied(remote))
+            case .send(let body):
+              inbox.post(.updated(try await recorder.send(body, to: remote).mapping))
             }
-            inbox.post(
-              .updated(try await service.update(uuid, body: draft.updateBody, settleTimeout: 60)))
           } catch {
             inbox.post(
               .updateFailed(uuid: uuid, message: DisplayText.singleLine(String(describing: error))))
@@ -135,6 +167,44 @@ public final class TerminalApp {
           inbox.post(
             .settleTimedOut(uuid: uuid, state: last ?? "in transition", seconds: Int(limit)))
         }
+      case .identify:
+        let recorder = self.recorder
+        Task {
+          let answer = await recorder.identity()
+          inbox.post(.identified(account: try? answer.get().account))
+          if case .failure(let unknown) = answer {
+            inbox.post(.notice("Account unknown (\(unknown.reason)).", isError: true))
+          }
+        }
+      case .openJournal(let account):
+        openJournal(account: account)
+      case .setJournalAside:
+        guard let journal else { break }
+        do {
+          let place = try journal.setAside()
+          perform(
+            state.handle(.notice("The earlier queue is set aside in \(place).", isError: false)))
+        } catch {
+          perform(state.handle(.notice("\(error)", isError: true)))
+        }
+      case .undo(let uuid):
+        let log = recorder.log
+        Task {
+          do {
+            guard let record = try log.lastAccepted(uuid: uuid) else {
+              inbox.post(
+                .notice("The audit log (\(log.path)) holds no change to \(uuid).", isError: true))
+              return
+            }
+            let current = try await service.get(uuid)
+            inbox.post(
+              .undoReady(
+                Undo.draft(reversing: record, on: current), madeAt: record.time,
+                changedSince: Undo.changedSince(record, on: current)))
+          } catch {
+            inbox.post(.notice(DisplayText.singleLine(String(describing: error)), isError: true))
+          }
+        }
       case .reload:
         Task {
           do {
@@ -145,6 +215,28 @@ public final class TerminalApp {
           }
         }
       }
+    }
+  }
+}
+
+extension TerminalApp {
+  /// Reads the account's journal and offers what it holds; an unreadable one is set aside.
+  private func openJournal(account: String) {
+    let opened = stateDirectory.journal(
+      profile: state.context.profile, region: state.context.region, account: account)
+    journal = opened
+    do {
+      let saved = try opened.load()
+      perform(
+        state.handle(.journalFound(drafts: saved?.drafts ?? [], savedAt: saved?.savedAt ?? "")))
+    } catch {
+      let place = (try? opened.setAside()) ?? opened.path
+      perform(
+        state.handle(
+          .notice(
+            "The saved queue could not be read (\(error)); it is kept in \(place).", isError: true))
+      )
+      perform(state.handle(.journalFound(drafts: [], savedAt: "")))
     }
   }
 }
