@@ -42,6 +42,17 @@ public struct AWSServiceError: Error, Sendable, Equatable, CustomStringConvertib
     retryAfter = response.header("retry-after").flatMap(Double.init)
   }
 
+  /// The same error with each secret replaced by `[redacted]`: some services quote the canonical
+  /// request (session token included) in a signature error, and error text reaches the screen.
+  func redacting(_ secrets: [String]) -> AWSServiceError {
+    var text = message
+    for secret in secrets where secret.count >= 8 {
+      text = text.replacingOccurrences(of: secret, with: "[redacted]")
+    }
+    return AWSServiceError(
+      code: code, message: text, status: status, requestId: requestId, retryAfter: retryAfter)
+  }
+
   static func cleanCode(_ raw: String) -> String {
     let beforeColon =
       raw.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""

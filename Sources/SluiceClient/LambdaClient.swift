@@ -114,8 +114,8 @@ public struct LambdaClient: Sendable {
 
   /// Signs a request for `service` and sends it, retrying as the policy allows.
   func sendSigned(_ unsigned: HTTPRequest, service: String) async throws -> HTTPResponse {
-    let signer = SigV4Signer(
-      credentials: try await credentials.credentials(), region: region, service: service)
+    let current = try await credentials.credentials()
+    let signer = SigV4Signer(credentials: current, region: region, service: service)
     let label = unsigned.method + " " + unsigned.path
     var attempt = 1
     while true {
@@ -126,7 +126,8 @@ public struct LambdaClient: Sendable {
         let response = try await transport.send(signed, timeout: requestTimeout)
         logger.debug("\(label) -> \(response.status) (attempt \(attempt))")
         guard (200..<300).contains(response.status) else {
-          throw AWSServiceError(response: response)
+          throw AWSServiceError(response: response).redacting(
+            [current.secretAccessKey] + (current.sessionToken.map { [$0] } ?? []))
         }
         return response
       } catch {

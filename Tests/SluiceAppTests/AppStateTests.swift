@@ -33,7 +33,7 @@ struct AppStateTests {
   @Test func pagesArriveAndLoadingEnds() {
     var state = AppState(context: Self.context)
     #expect(state.loading)
-    #expect(AppState.startup == [.load])
+    #expect(AppState.startup.first == .load)
     let state2 = Self.loaded()
     #expect(state2.mappings.count == 32 && !state2.loading)
     #expect(state2.list.visible.count == 32)

@@ -16,6 +16,9 @@ final class Peer: @unchecked Sendable {
   static let scripts = ValidateCommandTests.packageRoot.appendingPathComponent("scripts/peer").path
 
   let url: String
+  /// This peer's own XDG state directory: its runs' journals and audit log, apart from others'.
+  let stateHome = FileManager.default.temporaryDirectory
+    .appendingPathComponent("sluice-state-\(UUID().uuidString)").path
   private let process = Process()
 
   init() throws {
@@ -41,6 +44,7 @@ final class Peer: @unchecked Sendable {
   func stop() {
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
+    try? FileManager.default.removeItem(atPath: stateHome)
   }
 
   /// Creates mappings in moto and returns their UUIDs.
@@ -107,7 +111,7 @@ final class Peer: @unchecked Sendable {
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
       "HOME": FileManager.default.temporaryDirectory.path, "AWS_EC2_METADATA_DISABLED": "true",
       "AWS_ACCESS_KEY_ID": Self.accessKey, "AWS_SECRET_ACCESS_KEY": Self.secretKey,
-      "AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": url,
+      "AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": url, "XDG_STATE_HOME": stateHome,
     ]
     environment.merge(extra) { _, new in new }
     return try Sluice.run(arguments, environment: environment.filter { !$0.value.isEmpty })
@@ -115,17 +119,36 @@ final class Peer: @unchecked Sendable {
 
   /// The TUI in tmux against this proxy, with the peer's credentials, the list loaded. `then` is
   /// shell text run after Sluice exits.
-  func terminal(columns: Int, rows: Int, home: String = "/tmp", then: String = "") throws
-    -> TmuxSession
-  {
+  func terminal(
+    columns: Int, rows: Int, home: String = "/tmp", then: String = "",
+    environment extra: [String: String] = [:]
+  ) throws -> TmuxSession {
     let tmux = try TmuxSession(
       columns: columns, rows: rows,
-      environment: TUITests.utf8.merging([
-        "AWS_ACCESS_KEY_ID": Self.accessKey, "AWS_SECRET_ACCESS_KEY": Self.secretKey,
-        "AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true", "HOME": home,
-      ]) { _, new in new })
+      environment: TUITests.utf8.merging(
+        [
+          "AWS_ACCESS_KEY_ID": Self.accessKey, "AWS_SECRET_ACCESS_KEY": Self.secretKey,
+          "AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true", "HOME": home,
+          "XDG_STATE_HOME": stateHome,
+        ].merging(extra) { _, new in new }
+      ) { _, new in new })
     try tmux.startSluice("--endpoint-url \(url)\(then)", ready: " of ")
     return tmux
+  }
+
+  /// Sends a signal to the Sluice this peer's terminal runs (found by its endpoint argument).
+  func signalSluice(_ name: String) throws {
+    let pkill = Process()
+    pkill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    pkill.arguments = ["pkill", "-\(name)", "-f", "sluice --endpoint-url \(url)"]
+    try pkill.run()
+    pkill.waitUntilExit()
+  }
+
+  /// How many changing requests reached the proxy for one mapping.
+  func changes(to uuid: String) async throws -> Int {
+    let byPath = try await stats()["mutating_by_path"] as? [String: Int]
+    return byPath?["/2015-03-31/event-source-mappings/" + uuid] ?? 0
   }
 
   private func json(

@@ -51,3 +51,29 @@ struct AWSServiceErrorTests {
     #expect(error.description == "TooManyRequestsException: Rate exceeded (request id r-1)")
   }
 }
+
+struct ErrorRedactionTests {
+  @Test func aQuotedSessionTokenNeverLeavesTheClient() async throws {
+    let transport = ScriptedTransport([
+      ScriptedTransport.json(
+        403,
+        #"{"message": "The Canonical String was x-amz-security-token:TOKEN-1234567890 and secret-for-tests"}"#,
+        headers: [("x-amzn-ErrorType", "InvalidSignatureException")])
+    ])
+    let credentials = Credentials(
+      accessKeyId: "AKIDTEST", secretAccessKey: "secret-for-tests", sessionToken: "TOKEN-1234567890"
+    )
+    let client = LambdaClient(
+      endpoint: Endpoint(url: "https://lambda.us-east-1.amazonaws.com")!, region: "us-east-1",
+      transport: transport,
+      credentials: CredentialChain(providers: [FixedCredentials(credentials: credentials)]))
+    do {
+      _ = try await client.get("u-1")
+      Issue.record("expected an error")
+    } catch {
+      let text = String(describing: error)
+      #expect(text.contains("x-amz-security-token:[redacted] and [redacted]"))
+      #expect(!text.contains("TOKEN-1234567890") && !text.contains("secret-for-tests"))
+    }
+  }
+}

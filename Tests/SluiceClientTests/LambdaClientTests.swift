@@ -95,11 +95,14 @@ struct LambdaClientTests {
       ScriptedTransport.error(400, "ResourceInUseException"),
       ScriptedTransport.json(200, #"{"UUID": "u-1", "State": "Creating"}"#),
       ScriptedTransport.json(200, #"{"UUID": "u-1", "State": "Enabled"}"#),
-      ScriptedTransport.json(202, #"{"UUID": "u-1", "State": "Updating", "BatchSize": 5}"#),
+      ScriptedTransport.json(
+        202, #"{"UUID": "u-1", "State": "Updating", "BatchSize": 5}"#,
+        headers: [("x-amzn-RequestId", "req-accepted")]),
     ])
     let updated = try await scriptedClient(transport, sleeps: sleeps).update(
       "u-1", body: ["BatchSize": 5])
-    #expect(updated.state == "Updating")
+    #expect(updated.mapping.state == "Updating")
+    #expect(updated.requestId == "req-accepted")
     #expect(transport.requests.map(\.method) == ["PUT", "GET", "GET", "PUT"])
     #expect(sleeps.delays == [0.5])
     #expect(String(decoding: transport.requests[3].body, as: UTF8.self) == #"{"BatchSize":5}"#)

@@ -31,3 +31,32 @@ struct ConflictTests {
     #expect(Conflict(draft: draft, remote: remote)?.fields.map(\.member) == ["ScalingConfig"])
   }
 }
+
+struct ApplyCheckTests {
+  @Test func aRemoteThatAlreadyHoldsMyValuesIsNoConflictAndNothingIsSent() {
+    let draft = Draft(mapping: Fixtures.mapping(.kinesis), changes: ["BatchSize": 500])
+    let remote = Fixtures.mapping(.kinesis, ["BatchSize": 500])
+    #expect(Conflict(draft: draft, remote: remote) == nil)
+    #expect(ApplyCheck(draft: draft, remote: remote) == .alreadyApplied)
+  }
+
+  @Test func onlyMembersStillDifferentAreSent() {
+    let draft = Draft(
+      mapping: Fixtures.mapping(.kinesis), changes: ["BatchSize": 500, "Enabled": false])
+    let remote = Fixtures.mapping(.kinesis, ["State": "Disabled"])
+    #expect(ApplyCheck(draft: draft, remote: remote) == .send(["BatchSize": 500]))
+    #expect(
+      ApplyCheck(draft: draft, remote: Fixtures.mapping(.kinesis))
+        == .send(["BatchSize": 500, "Enabled": false]))
+  }
+
+  @Test func aTouchedMemberChangedToSomethingElseIsAConflict() {
+    let draft = Draft(mapping: Fixtures.mapping(.kinesis), changes: ["BatchSize": 500])
+    let remote = Fixtures.mapping(.kinesis, ["BatchSize": 42])
+    guard case .conflict(let conflict) = ApplyCheck(draft: draft, remote: remote) else {
+      Issue.record("expected a conflict")
+      return
+    }
+    #expect(conflict.fields.map(\.remote) == [42])
+  }
+}

@@ -641,9 +641,25 @@ def test_stats_count_requests_rejections_and_mutations(proxy, seven):
         "faults_by_kind": {},
         "forwarded": 3,
         "mutating": 2,
+        "mutating_by_path": {f"{ESM_PATH}/{uuid}": 2},
     }
     control(proxy, "POST", "/__peer/stats/reset")
     assert stats(proxy)["requests"] == 0
+
+
+def test_caller_identity_is_forwarded_and_not_mutating(proxy):
+    control(proxy, "POST", "/__peer/stats/reset")
+    sts = boto3.client(
+        "sts",
+        endpoint_url=proxy["proxy"],
+        region_name="us-east-1",
+        aws_access_key_id=AKID,
+        aws_secret_access_key=SECRET,
+        config=NO_RETRY,
+    )
+    assert sts.get_caller_identity()["Account"] == "123456789012"
+    counted = stats(proxy)
+    assert (counted["by_method"], counted["mutating"]) == ({"POST": 1}, 0)
 
 
 def test_update_through_proxy_changes_moto_state(proxy, peer, seven):

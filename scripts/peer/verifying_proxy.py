@@ -270,6 +270,12 @@ def verify_request(
     return auth.access_key
 
 
+def is_identity_call(body: bytes) -> bool:
+    """True for an STS GetCallerIdentity request body (query protocol, form encoded)."""
+    fields = urllib.parse.parse_qs(body.decode("utf-8", "replace"))
+    return fields.get("Action") == ["GetCallerIdentity"]
+
+
 def _sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -393,15 +399,22 @@ class PeerState:
             "faults_by_kind": {},
             "forwarded": 0,
             "mutating": 0,
+            "mutating_by_path": {},
         }
 
-    def count_request(self, method: str) -> None:
-        """Count an API request on arrival, before any check, so attempts always show."""
+    def count_request(self, method: str, path: str, body: bytes) -> None:
+        """Count an API request on arrival, before any check, so attempts always show.
+
+        STS GetCallerIdentity is a POST but reads nothing but the caller's own name; it
+        is not counted as mutating, so read-only checks stay meaningful.
+        """
         with self.lock:
             self.stats["requests"] += 1
             self.stats["by_method"][method] = self.stats["by_method"].get(method, 0) + 1
-            if method not in ("GET", "HEAD"):
+            if method not in ("GET", "HEAD") and not is_identity_call(body):
                 self.stats["mutating"] += 1
+                by_path = self.stats["mutating_by_path"]
+                by_path[path] = by_path.get(path, 0) + 1
 
     def bump(self, key: str) -> None:
         with self.lock:
@@ -666,7 +679,7 @@ class PeerHandler(BaseHTTPRequestHandler):
     def _api(self, body: bytes) -> None:
         """Verify, maybe inject a fault, then forward (or page) an API request."""
         state = self.state
-        state.count_request(self.command)
+        state.count_request(self.command, self.path.split("?")[0], body)
         try:
             verify_request(self.command, self.path, self.headers.items(), body, state.credentials)
         except SignatureRejected as exc:

@@ -1,0 +1,271 @@
+import Foundation
+import SluiceClient
+import SluiceModel
+import Testing
+
+@testable import SluiceApp
+
+/// A private state directory per test, removed afterwards.
+final class ScratchState {
+  let directory: StateDirectory
+  init() {
+    directory = StateDirectory(
+      path: FileManager.default.temporaryDirectory.appendingPathComponent(
+        "sluice-state-\(UUID().uuidString)"
+      ).path + "/sluice")
+  }
+  deinit {
+    try? FileManager.default.removeItem(
+      atPath: (directory.path as NSString).deletingLastPathComponent)
+  }
+
+  func mode(_ path: String) throws -> Int {
+    (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
+  }
+}
+
+/// The demo account, counting how often STS is asked and able to refuse it.
+actor CountingService: MappingService {
+  let demo = DemoBackend(mappings: 8, transitionSeconds: 0)
+  let identityFails: Bool
+  private(set) var identityCalls = 0
+
+  init(identityFails: Bool = false) { self.identityFails = identityFails }
+
+  func listAll(
+    functionName: String?, eventSourceArn: String?, onPage: @Sendable ([EventSourceMapping]) -> Void
+  ) async throws -> [EventSourceMapping] {
+    try await demo.listAll(
+      functionName: functionName, eventSourceArn: eventSourceArn, onPage: onPage)
+  }
+  func get(_ uuid: String) async throws -> EventSourceMapping { try await demo.get(uuid) }
+  func update(_ uuid: String, body: [String: JSONValue], settleTimeout: Double) async throws
+    -> AcceptedUpdate
+  {
+    try await demo.update(uuid, body: body, settleTimeout: settleTimeout)
+  }
+  func callerIdentity() async throws -> CallerIdentity {
+    identityCalls += 1
+    if identityFails { throw AWSServiceError(code: "AccessDenied", message: "no sts", status: 403) }
+    return try await demo.callerIdentity()
+  }
+}
+
+struct StateDirectoryTests {
+  @Test func followsXDGStateHomeElseTheHomeDirectory() {
+    let xdg = AWSEnvironment(variables: ["XDG_STATE_HOME": "/srv/state"], homeDirectory: "/home/op")
+    #expect(StateDirectory(environment: xdg).path == "/srv/state/sluice")
+    let relative = AWSEnvironment(variables: ["XDG_STATE_HOME": "state"], homeDirectory: "/home/op")
+    #expect(StateDirectory(environment: relative).path == "/home/op/.local/state/sluice")
+    let plain = AWSEnvironment(variables: [:], homeDirectory: "/home/op")
+    #expect(
+      StateDirectory(environment: plain).auditLog.path == "/home/op/.local/state/sluice/audit.jsonl"
+    )
+  }
+
+  @Test func oneJournalPerProfileRegionAndAccountThatCannotEscapeTheDirectory() {
+    let directory = StateDirectory(path: "/s")
+    #expect(
+      directory.journal(profile: "prod", region: "eu-west-1", account: "111122223333").path
+        == "/s/queues/prod_eu-west-1_111122223333.json")
+    #expect(
+      directory.journal(profile: "../../etc/x", region: "r", account: "a").path
+        == "/s/queues/------etc-x_r_a.json")
+  }
+}
+
+struct AuditLogTests {
+  static func record(_ uuid: String, _ result: AuditRecord.Result, batch: Int) -> AuditRecord {
+    AuditRecord(
+      time: AuditRecord.timestamp(Date(timeIntervalSince1970: 1_764_316_800 + Double(batch))),
+      profile: "prod", region: "us-east-1", account: "111122223333",
+      caller: "arn:aws:iam::111122223333:user/op",
+      uuid: uuid, function: "orders",
+      changes: [.init(field: "BatchSize", before: 10, after: .number(Double(batch)))],
+      result: result, error: result == .failed ? "ThrottlingException: slow down" : nil,
+      requestId: "r-\(batch)")
+  }
+
+  @Test func appendsPrivateLinesAndReadsThemBackSkippingDamage() throws {
+    let scratch = ScratchState()
+    let log = scratch.directory.auditLog
+    #expect(try log.read().records.isEmpty)
+    try log.append(Self.record("u-1", .accepted, batch: 20))
+    try log.append(Self.record("u-1", .failed, batch: 30))
+    try log.append(Self.record("u-2", .accepted, batch: 40))
+    #expect(try scratch.mode(log.path) == 0o600)
+    #expect(try scratch.mode(scratch.directory.path) == 0o700)
+    let handle = try #require(FileHandle(forWritingAtPath: log.path))
+    handle.seekToEndOfFile()
+    handle.write(Data("{\"torn\": \n".utf8))
+    try handle.close()
+    let (records, unreadable) = try log.read()
+    #expect(records.map(\.requestId) == ["r-20", "r-30", "r-40"])
+    #expect(unreadable == 1)
+    #expect(try log.lastAccepted(uuid: "u-1")?.requestId == "r-20")
+    #expect(try log.lastAccepted(uuid: "u-3") == nil)
+    let line = try AuditLog.line(records[0])
+    #expect(!line.contains("\n") && line.hasPrefix("{\"account\":\"111122223333\""))
+  }
+}
+
+struct QueueJournalTests {
+  static let mappings = DemoData.mappings(count: 4, now: Date(timeIntervalSince1970: 1_764_316_800))
+    .map { try! EventSourceMapping(document: $0) }
+
+  @Test func savesAtomicallyPrivatelyAndRestoresEveryDraft() throws {
+    let scratch = ScratchState()
+    let journal = scratch.directory.journal(profile: "p", region: "r", account: "a")
+    #expect(try journal.load() == nil)
+    let drafts = [
+      Draft(mapping: Self.mappings[0], changes: ["BatchSize": 5]),
+      Draft(mapping: Self.mappings[1], changes: ["FilterCriteria": [:]]),
+    ]
+    try journal.save(drafts, at: Date(timeIntervalSince1970: 1_764_316_800))
+    #expect(try scratch.mode(journal.path) == 0o600)
+    let loaded = try #require(try journal.load())
+    #expect(loaded.drafts == drafts)
+    #expect(loaded.savedAt == "2025-11-28T08:00:00.000Z")
+    let leftovers = try FileManager.default.contentsOfDirectory(
+      atPath: scratch.directory.path + "/queues")
+    #expect(leftovers == ["p_r_a.json"])
+    try journal.save([])
+    #expect(!FileManager.default.fileExists(atPath: journal.path))
+    try journal.save([])
+  }
+
+  @Test func settingAsideKeepsTheFileUnderAnotherName() throws {
+    let scratch = ScratchState()
+    let journal = scratch.directory.journal(profile: "p", region: "r", account: "a")
+    try journal.save([Draft(mapping: Self.mappings[0], changes: ["BatchSize": 5])])
+    let place = try journal.setAside(at: Date(timeIntervalSince1970: 1_764_316_800))
+    #expect(place.hasSuffix("p_r_a.set-aside-2025-11-28T080000.000Z.json"))
+    #expect(try journal.load() == nil)
+    #expect(try QueueJournal(path: place).load()?.drafts.count == 1)
+  }
+
+  @Test func aDamagedJournalIsAnErrorNotAnEmptyQueue() throws {
+    let scratch = ScratchState()
+    let journal = scratch.directory.journal(profile: "p", region: "r", account: "a")
+    try PrivateFile.replace(journal.path, with: Data("{not json".utf8))
+    #expect(throws: (any Error).self) { _ = try journal.load() }
+  }
+}
+
+struct UndoTests {
+  static let mapping = QueueJournalTests.mappings[0]
+
+  @Test func putsBackBeforeValuesAndClearsMembersThatWereAbsent() {
+    let record = AuditRecord(
+      time: "t", profile: "p", region: "r", account: "a", caller: "c", uuid: Self.mapping.uuid,
+      function: "f",
+      changes: [
+        .init(field: "BatchSize", before: 10, after: 5),
+        .init(field: "FilterCriteria", before: nil, after: ["Filters": [["Pattern": "{}"]]]),
+      ], result: .accepted)
+    var current = Self.mapping.document
+    current["BatchSize"] = 5
+    current["FilterCriteria"] = ["Filters": [["Pattern": "{}"]]]
+    let now = try! EventSourceMapping(document: current)
+    let draft = Undo.draft(reversing: record, on: now)
+    #expect(draft.updateBody == ["BatchSize": 10, "FilterCriteria": [:]])
+    #expect(Undo.changedSince(record, on: now).isEmpty)
+    current["BatchSize"] = 7
+    #expect(
+      Undo.changedSince(record, on: try! EventSourceMapping(document: current)) == ["BatchSize"])
+  }
+
+  @Test func undoingAPauseResumes() {
+    let record = AuditRecord(
+      time: "t", profile: "p", region: "r", account: "a", caller: "c", uuid: Self.mapping.uuid,
+      function: "f", changes: [.init(field: "Enabled", before: true, after: false)],
+      result: .accepted)
+    var paused = Self.mapping.document
+    paused["State"] = "Disabled"
+    #expect(
+      Undo.draft(reversing: record, on: try! EventSourceMapping(document: paused)).updateBody == [
+        "Enabled": true
+      ])
+  }
+}
+
+struct ChangeRecorderTests {
+  @Test func recordsAcceptedAndFailedChangesWithIdentityAskedOnce() async throws {
+    let scratch = ScratchState()
+    let service = CountingService()
+    let recorder = ChangeRecorder(
+      service: service, log: scratch.directory.auditLog, profile: "prod", region: "us-east-1",
+      now: { Date(timeIntervalSince1970: 1_764_316_800) }, warn: { _ in })
+    let mappings = try await service.listAll(functionName: nil, eventSourceArn: nil) { _ in }
+    let first = mappings[0]
+    let accepted = try await recorder.send(["BatchSize": 7], to: first)
+    #expect(accepted.requestId != nil)
+    await #expect(throws: AWSServiceError.self) {
+      _ = try await recorder.send(["BatchSize": -4], to: mappings[1])
+    }
+    let (records, _) = try scratch.directory.auditLog.read()
+    #expect(records.map(\.result) == [.accepted, .failed])
+    #expect(
+      records[0].changes == [
+        .init(field: "BatchSize", before: first.document["BatchSize"], after: 7)
+      ])
+    #expect(records[0].requestId == accepted.requestId)
+    #expect(records[0].account == DemoData.account && records[0].caller.hasSuffix(":user/demo"))
+    #expect(records[0].time == "2025-11-28T08:00:00.000Z" && records[0].profile == "prod")
+    #expect(records[1].error?.contains("InvalidParameterValueException") == true)
+    #expect(await service.identityCalls == 1)
+  }
+
+  @Test func anUnknownCallerNeverBlocksAChange() async throws {
+    let scratch = ScratchState()
+    let service = CountingService(identityFails: true)
+    let recorder = ChangeRecorder(
+      service: service, log: scratch.directory.auditLog, profile: "p", region: "r", warn: { _ in })
+    let mapping = try await service.listAll(functionName: nil, eventSourceArn: nil) { _ in }[0]
+    _ = try await recorder.send(["Enabled": false], to: mapping)
+    let record = try #require(try scratch.directory.auditLog.read().records.first)
+    #expect(record.account == "unknown" && record.caller == "unknown")
+    guard case .failure(let unknown) = await recorder.identity() else {
+      Issue.record("identity should be unknown")
+      return
+    }
+    #expect(unknown.reason.contains("AccessDenied"))
+  }
+
+  @Test func bulkChangesSkipMappingsThatAlreadyHoldTheValues() async throws {
+    let scratch = ScratchState()
+    let service = CountingService()
+    let recorder = ChangeRecorder(
+      service: service, log: scratch.directory.auditLog, profile: "p", region: "r", warn: { _ in })
+    let mappings = try await service.listAll(functionName: nil, eventSourceArn: nil) { _ in }
+    let enabled = mappings.filter(\.isEnabled).map(\.uuid)
+    let disabled = mappings.filter { !$0.isEnabled }.map(\.uuid)
+    #expect(!enabled.isEmpty && !disabled.isEmpty)
+    let outcomes = await recorder.sendMany(
+      ["Enabled": false], to: enabled + disabled + ["missing"], concurrency: 3)
+    #expect(outcomes.map(\.uuid) == enabled + disabled + ["missing"])
+    #expect(outcomes.filter(\.unchanged).map(\.uuid) == disabled)
+    #expect(outcomes.last.map { if case .failure = $0.result { true } else { false } } == true)
+    #expect(try scratch.directory.auditLog.read().records.map(\.uuid).sorted() == enabled.sorted())
+  }
+
+  @Test func aLogThatCannotBeWrittenWarnsButTheChangeStands() async throws {
+    let service = CountingService()
+    let warnings = Warnings()
+    let recorder = ChangeRecorder(
+      service: service, log: AuditLog(path: "/proc/sluice-cannot-write/audit.jsonl"), profile: "p",
+      region: "r",
+      warn: { warnings.add($0) })
+    let mapping = try await service.listAll(functionName: nil, eventSourceArn: nil) { _ in }[0]
+    _ = try await recorder.send(["BatchSize": 3], to: mapping)
+    #expect(try await service.get(mapping.uuid).batchSize == 3)
+    #expect(warnings.all.count == 1 && warnings.all[0].contains("audit log was not written"))
+  }
+}
+
+final class Warnings: @unchecked Sendable {
+  private let lock = NSLock()
+  private var items: [String] = []
+  var all: [String] { lock.withLock { items } }
+  func add(_ text: String) { lock.withLock { items.append(text) } }
+}
