@@ -13,8 +13,13 @@ enum BenchData {
   ]
 
   static func mappings(count: Int) -> [EventSourceMapping] {
-    (0..<count).map { index in
-      let document: [String: JSONValue] = [
+    documents(range: 0..<count).map { try! EventSourceMapping(document: $0) }
+  }
+
+  /// The documents of `mappings`, as a List response carries them.
+  static func documents(range: Range<Int>) -> [[String: JSONValue]] {
+    range.map { index in
+      [
         "UUID": .string("00000000-0000-4000-8000-\(String(index, radix: 16))"),
         "EventSourceArn": .string(sources[index % sources.count]),
         "FunctionArn": .string("arn:aws:lambda:us-east-1:123456789012:function:fn-\(index % 40)"),
@@ -22,7 +27,6 @@ enum BenchData {
         "LastModified": .number(1_700_000_000.5),
         "FilterCriteria": ["Filters": [["Pattern": "{\"body\":{\"kind\":[\"A\"]}}"]]],
       ]
-      return try! EventSourceMapping(document: document)
     }
   }
 

@@ -34,6 +34,15 @@ enum TerminalBench {
   static func run(_ mappings: [EventSourceMapping]) {
     let screen = MemoryScreen(rows: 40, columns: 120)
     var state = loaded(mappings, rows: 40, columns: 120)
+    let renderer = Renderer(glyphs: .unicode, now: Date())
+    let draws = 200
+    let drawStart = clock()
+    for _ in 0..<draws { renderer.draw(state, on: screen) }
+    let draw = Double(clock() - drawStart) / Double(CLOCKS_PER_SEC) / Double(draws)
+    print(
+      String(
+        format: "render-list-10000-mappings: %.3f ms CPU per full draw (120x40, in memory)",
+        draw * 1e3))
     let filter = perKey(
       [.character("/")] + "fn-3".map { .character($0) } + [.backspace, .backspace], state: &state,
       screen: screen)

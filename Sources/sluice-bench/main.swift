@@ -5,6 +5,11 @@ import SluiceModel
 // Benchmarks print one stable line per figure: `name: value unit`. They are not tests; run them
 // with `swift run -c release sluice-bench`.
 
+if CommandLine.arguments.dropFirst().first == "memory" {
+  MemoryBench.measure()
+  exit(0)
+}
+
 /// Seconds of wall time that `body` takes.
 func measure(_ body: () -> Void) -> Double {
   let start = DispatchTime.now().uptimeNanoseconds
@@ -58,4 +63,6 @@ print(
     format: "sigv4-signatures: %.0f per second (%.1f us each, %d signed)",
     Double(signatures) / signSeconds, signSeconds * 1e6 / Double(signatures), signatures))
 
+await ClientBench.run(mappings)
 TerminalBench.run(mappings)
+MemoryBench.runInChild()
