@@ -35,7 +35,8 @@ enum ClientBench {
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 / Double(rounds)
     print(
       String(
-        format: "decode-list-1000-mappings: %.1f ms per response (%d KB, signed and decoded; %d mappings)",
+        format:
+          "decode-list-1000-mappings: %.1f ms per response (%d KB, signed and decoded; %d mappings)",
         seconds * 1e3, body.count / 1024, decoded / rounds))
   }
 }

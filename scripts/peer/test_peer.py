@@ -6,6 +6,7 @@ A session fixture starts its own moto_server + proxy on free loopback ports.
 
 from __future__ import annotations
 
+import base64
 import datetime
 import http.client
 import json
@@ -509,6 +510,107 @@ def test_filters_follow_function_arn_not_creation_spelling(proxy, peer):
     # seed puts both mappings on one source (one per function), so both match it.
     by_source = client.list_event_source_mappings(EventSourceArn=original["EventSourceArn"])
     assert sorted(m["UUID"] for m in by_source["EventSourceMappings"]) == sorted(uuids)
+
+
+def _list_page(peer, function, marker=None):
+    """One signed ListEventSourceMappings page of `function`'s mappings."""
+    query = urllib.parse.urlencode({"FunctionName": function, **({"Marker": marker} if marker else {})})
+    status, _, page = signed_send(peer, "GET", f"{ESM_PATH}?{query}")
+    assert status == 200, page
+    return page
+
+
+def _batch_sizes(pages) -> dict:
+    return {m["UUID"]: m["BatchSize"] for p in pages for m in p["EventSourceMappings"]}
+
+
+def test_later_pages_come_from_the_first_pages_snapshot(proxy, peer):
+    uuids = seeder.seed(peer["moto"], count=7, functions=1, prefix="snapshot", workers=4)
+    control(proxy, "POST", "/__peer/config", {"page_size": 3})
+    moto = lambda_client(peer["moto"])
+    first = _list_page(proxy, "snapshot-fn-00")
+    on_first = [m["UUID"] for m in first["EventSourceMappings"]]
+    later = [u for u in uuids if u not in on_first]
+    before = moto.get_event_source_mapping(UUID=later[-1])["BatchSize"]
+    # Behind the proxy's back, mid-listing: delete a mapping already listed and change a later one.
+    # Re-reading moto for each page would now shift the offsets and skip a mapping.
+    moto.delete_event_source_mapping(UUID=on_first[0])
+    moto.update_event_source_mapping(UUID=later[-1], BatchSize=before + 1)
+    pages, marker = [first], first["NextMarker"]
+    for _ in range(5):  # bounded: 3 pages
+        pages.append(_list_page(proxy, "snapshot-fn-00", marker))
+        marker = pages[-1].get("NextMarker")
+        if marker is None:
+            break
+    assert [len(p["EventSourceMappings"]) for p in pages] == [3, 3, 1]
+    assert sorted(_batch_sizes(pages)) == sorted(uuids)  # each exactly once, as at the first page
+    assert _batch_sizes(pages)[later[-1]] == before
+    counted = stats(proxy)
+    assert (counted["requests"], counted["forwarded"]) == (3, 1)  # moto was read once
+    # Every page's request was still signature-checked: an unsigned one is refused.
+    status, _, _ = send(proxy["proxy"], "GET", f"{ESM_PATH}?FunctionName=snapshot-fn-00&Marker="
+                        + urllib.parse.quote(first["NextMarker"], safe=""))
+    assert status == 403
+    # A listing without a Marker reads moto afresh.
+    fresh = list(lambda_client(proxy["proxy"]).get_paginator("list_event_source_mappings").paginate(
+        FunctionName="snapshot-fn-00"))
+    assert sorted(_batch_sizes(fresh)) == sorted(set(uuids) - {on_first[0]})
+    assert _batch_sizes(fresh)[later[-1]] == before + 1
+
+
+def test_a_change_through_the_proxy_ends_the_snapshot(proxy, peer):
+    uuids = seeder.seed(peer["moto"], count=7, functions=1, prefix="snapchange", workers=4)
+    control(proxy, "POST", "/__peer/config", {"page_size": 3})
+    first = _list_page(proxy, "snapchange-fn-00")
+    last = [u for u in uuids if u not in {m["UUID"] for m in first["EventSourceMappings"]}][-1]
+    lambda_client(proxy["proxy"]).update_event_source_mapping(UUID=last, BatchSize=3)
+    second = _list_page(proxy, "snapchange-fn-00", first["NextMarker"])
+    third = _list_page(proxy, "snapchange-fn-00", second["NextMarker"])
+    assert "NextMarker" not in third
+    assert sorted(_batch_sizes([first, second, third])) == sorted(uuids)
+    assert _batch_sizes([second, third])[last] == 3
+    # page 1, the PUT, page 2 read moto again (and snapshot anew); page 3 came from that snapshot.
+    assert stats(proxy)["forwarded"] == 3
+
+
+def test_markers_without_a_live_snapshot_read_moto_again(proxy, seven):
+    control(proxy, "POST", "/__peer/config", {"page_size": 3})
+    everything = _list_page(proxy, seven["function"])
+    by_arn = f"arn:aws:lambda:us-east-1:123456789012:function:{seven['function']}"
+    control(proxy, "POST", "/__peer/stats/reset")
+    markers = [
+        base64.b64encode(b"sluice-peer:3").decode(),  # no snapshot named
+        base64.b64encode(b"sluice-peer:3:0123456789abcdef").decode(),  # unknown or expired snapshot
+    ]
+    for marker in markers:
+        page = _list_page(proxy, seven["function"], marker)
+        assert len(page["EventSourceMappings"]) == 3 and "NextMarker" in page
+    # The same snapshot is not served to a listing with other filters, even an equivalent one.
+    page = _list_page(proxy, by_arn, everything["NextMarker"])
+    assert len(page["EventSourceMappings"]) == 3
+    assert stats(proxy)["forwarded"] == 3
+    listed = [m["UUID"] for m in everything["EventSourceMappings"] + page["EventSourceMappings"]]
+    assert len(set(listed)) == 6
+
+
+def test_snapshots_expire_are_capped_and_die_with_a_change():
+    state = vp.PeerState({}, "127.0.0.1", 9)
+    filters = ("fn", None)
+    token = state.store_snapshot([{"UUID": "a"}], filters, state.current_generation(), now=100.0)
+    assert state.find_snapshot(token, filters, now=100.0 + vp.SNAPSHOT_TTL_S - 1) is not None
+    assert state.find_snapshot(token, ("other", None), now=101.0) is None
+    assert state.find_snapshot(token, filters, now=100.0 + vp.SNAPSHOT_TTL_S + 1) is None
+    tokens = [state.store_snapshot([], filters, state.current_generation(), now=200.0)
+              for _ in range(vp.MAX_SNAPSHOTS + 1)]
+    assert len(state.snapshots) == vp.MAX_SNAPSHOTS
+    assert state.find_snapshot(tokens[0], filters, now=200.0) is None
+    assert state.find_snapshot(tokens[-1], filters, now=200.0) is not None
+    read_at = state.current_generation()
+    state.changed()
+    assert state.snapshots == {}
+    assert state.store_snapshot([], filters, read_at, now=200.0) is None  # read before the change
+    assert vp.decode_marker(vp.encode_marker(6, tokens[-1])) == (6, tokens[-1])
+    assert vp.decode_marker(vp.encode_marker(6)) == (6, None)
 
 
 # --------------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ this proxy, listening on 127.0.0.1 only:
 * verifies every Lambda API request's SigV4 signature with botocore's own
   canonicalisation, against a small table of known test credentials;
 * implements ListEventSourceMappings paging (MaxItems/Marker/NextMarker) and
-  the FunctionName/EventSourceArn filters itself;
+  the FunctionName/EventSourceArn filters itself, reading moto's table once per
+  listing and serving the later pages from that snapshot;
 * injects faults on demand (429/500/503/connection reset/delay);
 * counts what it saw, so a test can prove e.g. that a read-only mode sent no
   mutating request.
@@ -56,6 +57,9 @@ MAX_ITEMS_LIMIT = 10000  # MaxItems range in the service model is 1..10000.
 MAX_BODY_BYTES = 16 * 1024 * 1024  # Lambda payloads are far smaller; bounds memory use.
 UPSTREAM_TIMEOUT_S = 60
 FAULT_KINDS = ("400", "429", "500", "503", "reset", "delay")
+# A listing's later pages are served from the snapshot taken by its first page (see ListSnapshot).
+SNAPSHOT_TTL_S = 60.0
+MAX_SNAPSHOTS = 64
 # Connection-level headers that must not be relayed between hops (RFC 9110 7.6.1).
 HOP_BY_HOP = frozenset(
     ["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"]
@@ -374,6 +378,25 @@ def parse_random(spec: dict) -> RandomFaults:
     return RandomFaults(rate=float(rate), kinds=kinds, rng=random.Random(seed), template=template, seed=seed)
 
 
+@dataclass(frozen=True)
+class ListSnapshot:
+    """moto's table, filtered, as read by the first page of one listing.
+
+    Re-reading moto's whole table for each page made a list of 1000 mappings cost ten full
+    reads (about 600 ms), which swamped whatever client was being measured. So the first page
+    (a request without a Marker) reads and filters the table once, and the NextMarker it hands
+    out names this snapshot; the later pages of that chain are sliced from it. A request
+    without a Marker always reads moto afresh. A snapshot is served only for the same filters,
+    for SNAPSHOT_TTL_S seconds and until a change is forwarded to moto through the proxy;
+    otherwise the page is read from moto as before (and a new snapshot is taken for the rest).
+    """
+
+    mappings: list[dict]
+    filters: tuple  # (FunctionName, EventSourceArn) as requested, None where absent
+    generation: int
+    taken_at: float
+
+
 @dataclass
 class PeerState:
     """Everything the handler threads share; all access goes through `lock`."""
@@ -385,6 +408,8 @@ class PeerState:
     queued: list[Fault] = field(default_factory=list)
     random_faults: RandomFaults | None = None
     stats: dict = field(default_factory=dict)
+    snapshots: dict[str, ListSnapshot] = field(default_factory=dict)  # token -> snapshot, oldest first
+    generation: int = 0  # bumped after every forwarded change; older snapshots are never served
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self):
@@ -455,6 +480,52 @@ class PeerState:
                 "random": self.random_faults.describe() if self.random_faults else None,
             }
 
+    # ---- list snapshots ----------------------------------------------------------------
+
+    def current_generation(self) -> int:
+        with self.lock:
+            return self.generation
+
+    def changed(self) -> None:
+        """A change went through to moto: no snapshot taken before it may be served again."""
+        with self.lock:
+            self.generation += 1
+            self.snapshots.clear()
+
+    def store_snapshot(
+        self, mappings: list[dict], filters: tuple, generation: int, now: float | None = None
+    ) -> str | None:
+        """Keep a listing's filtered mappings for its later pages; return the token, or None
+        when a change went through while moto was being read (the snapshot may predate it)."""
+        now = time.monotonic() if now is None else now
+        with self.lock:
+            if generation != self.generation:
+                return None
+            self._expire(now)
+            while len(self.snapshots) >= MAX_SNAPSHOTS:
+                del self.snapshots[next(iter(self.snapshots))]
+            token = uuid.uuid4().hex[:16]
+            self.snapshots[token] = ListSnapshot(mappings, filters, generation, now)
+            return token
+
+    def find_snapshot(self, token: str, filters: tuple, now: float | None = None) -> ListSnapshot | None:
+        """The live snapshot behind `token`, if it was taken with the same filters."""
+        now = time.monotonic() if now is None else now
+        with self.lock:
+            self._expire(now)
+            snapshot = self.snapshots.get(token)
+            if snapshot is None or snapshot.filters != filters or snapshot.generation != self.generation:
+                return None
+            return snapshot
+
+    def drop_snapshot(self, token: str) -> None:
+        with self.lock:
+            self.snapshots.pop(token, None)
+
+    def _expire(self, now: float) -> None:
+        for token in [t for t, s in self.snapshots.items() if now - s.taken_at > SNAPSHOT_TTL_S]:
+            del self.snapshots[token]
+
 
 # --------------------------------------------------------------------------------------
 # ListEventSourceMappings paging and filtering
@@ -465,18 +536,25 @@ class BadRequest(Exception):
     """A client error the proxy answers itself (400 InvalidParameterValueException)."""
 
 
-def encode_marker(offset: int) -> str:
-    """Opaque marker. Standard base64 on purpose: `+`, `/` and `=` exercise query encoding."""
-    return base64.b64encode(f"sluice-peer:{offset}".encode()).decode()
+def encode_marker(offset: int, token: str | None = None) -> str:
+    """Opaque marker. Standard base64 on purpose: `+`, `/` and `=` exercise query encoding.
+
+    `token` names the listing's snapshot; a marker without one (or with an unknown or
+    expired one) is served by reading moto again.
+    """
+    text = f"sluice-peer:{offset}" + (f":{token}" if token else "")
+    return base64.b64encode(text.encode()).decode()
 
 
-def decode_marker(marker: str) -> int:
+def decode_marker(marker: str) -> tuple[int, str | None]:
+    """(offset, snapshot token or None); a marker this proxy did not make is a 400."""
     try:
         text = base64.b64decode(marker, validate=True).decode()
-        prefix, _, number = text.partition(":")
-        if prefix != "sluice-peer" or not number.isdigit():
+        prefix, _, rest = text.partition(":")
+        number, _, token = rest.partition(":")
+        if prefix != "sluice-peer" or not number.isdigit() or (token and not token.isalnum()):
             raise ValueError
-        return int(number)
+        return int(number), token or None
     except (ValueError, binascii.Error, UnicodeDecodeError):
         raise BadRequest(f"Invalid Marker: {marker}") from None
 
@@ -489,8 +567,13 @@ def _function_key(name_or_arn: str) -> tuple[str, str | None]:
     return parts[0], (parts[1] if len(parts) > 1 else None)
 
 
-def filter_and_page(mappings: list[dict], params: dict[str, str], page_size: int) -> dict:
-    """Apply FunctionName/EventSourceArn filters, then MaxItems/Marker paging.
+def list_filters(params: dict[str, str]) -> tuple:
+    """The filters a listing was asked for; a snapshot serves only the same ones."""
+    return params.get("FunctionName"), params.get("EventSourceArn")
+
+
+def filter_mappings(mappings: list[dict], params: dict[str, str]) -> list[dict]:
+    """Apply the FunctionName/EventSourceArn filters.
 
     moto's own FunctionName filter compares against the spelling used at
     creation and is never updated when a mapping is moved to another function,
@@ -501,14 +584,17 @@ def filter_and_page(mappings: list[dict], params: dict[str, str], page_size: int
         mappings = [m for m in mappings if _function_key(m.get("FunctionArn", "")) == wanted]
     if "EventSourceArn" in params:
         mappings = [m for m in mappings if m.get("EventSourceArn") == params["EventSourceArn"]]
+    return mappings
+
+
+def page_of(filtered: list[dict], params: dict[str, str], page_size: int) -> tuple[dict, int | None]:
+    """One page of already filtered mappings, and the offset of the next page (None at the end)."""
     limit = min(_max_items(params.get("MaxItems")), page_size)
-    offset = decode_marker(params["Marker"]) if params.get("Marker") else 0
-    if offset > len(mappings):
+    offset = decode_marker(params["Marker"])[0] if params.get("Marker") else 0
+    if offset > len(filtered):
         raise BadRequest(f"Invalid Marker: {params['Marker']}")
-    page = {"EventSourceMappings": mappings[offset : offset + limit]}
-    if offset + limit < len(mappings):
-        page["NextMarker"] = encode_marker(offset + limit)
-    return page
+    page = {"EventSourceMappings": filtered[offset : offset + limit]}
+    return page, (offset + limit if offset + limit < len(filtered) else None)
 
 
 def _max_items(raw: str | None) -> int:
@@ -541,6 +627,10 @@ class PeerHandler(BaseHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     server_version = "SluicePeer/1"
+    # TCP_NODELAY: http.server writes the head and the body of a response separately, and with
+    # Nagle's algorithm the body waits for the client's delayed ACK of the head (40 ms on Linux)
+    # on every reused keep-alive connection.
+    disable_nagle_algorithm = True
     state: PeerState  # set on the subclass built by make_server
 
     # ---- entry points -----------------------------------------------------------------
@@ -694,8 +784,11 @@ class PeerHandler(BaseHTTPRequestHandler):
                 return
         if self.command == "GET" and path in ESM_COLLECTION_PATHS:
             self._list_mappings(path)
-        else:
-            self._relay(*self._forward(self.command, self.path, body))
+            return
+        answer = self._forward(self.command, self.path, body)
+        if self.command not in ("GET", "HEAD") and not is_identity_call(body):
+            state.changed()  # after moto has applied it, so no older snapshot survives
+        self._relay(*answer)
 
     def _inject(self, fault: Fault) -> bool:
         """Apply a fault; return True when it answered (or dropped) the request."""
@@ -775,17 +868,33 @@ class PeerHandler(BaseHTTPRequestHandler):
         )
 
     def _list_mappings(self, path: str) -> None:
-        """Fetch moto's full, unfiltered list and answer one page of it."""
+        """Answer one page: from the listing's snapshot, else from moto's full, unfiltered list."""
+        state = self.state
         params = dict(canonical_query_params(self.path.partition("?")[2]))
-        status, headers, body = self._forward("GET", path, b"")
-        if status != 200:
-            self._relay(status, headers, body)
-            return
-        with self.state.lock:
-            page_size = self.state.page_size
-        mappings = json.loads(body).get("EventSourceMappings", [])
-        request_id = next((v for n, v in headers if n.lower() == "x-amzn-requestid"), str(uuid.uuid4()))
-        self._send_json(200, filter_and_page(mappings, params, page_size), [("x-amzn-RequestId", request_id)])
+        filters = list_filters(params)
+        marker = params.get("Marker")
+        token = decode_marker(marker)[1] if marker else None
+        snapshot = state.find_snapshot(token, filters) if token else None
+        if snapshot is not None:
+            filtered, request_id = snapshot.mappings, str(uuid.uuid4())
+        else:
+            generation = state.current_generation()
+            status, headers, body = self._forward("GET", path, b"")
+            if status != 200:
+                self._relay(status, headers, body)
+                return
+            filtered = filter_mappings(json.loads(body).get("EventSourceMappings", []), params)
+            request_id = next((v for n, v in headers if n.lower() == "x-amzn-requestid"), str(uuid.uuid4()))
+        with state.lock:
+            page_size = state.page_size
+        page, next_offset = page_of(filtered, params, page_size)
+        if next_offset is not None:
+            if snapshot is None:
+                token = state.store_snapshot(filtered, filters, generation)
+            page["NextMarker"] = encode_marker(next_offset, token)
+        elif snapshot is not None:
+            state.drop_snapshot(token)
+        self._send_json(200, page, [("x-amzn-RequestId", request_id)])
 
 
 # --------------------------------------------------------------------------------------

@@ -12,14 +12,17 @@ public actor DemoBackend: MappingService {
   /// When each mapping's current transition ends, and the state it ends in.
   private var transitions: [String: (ends: Date, settlesTo: String)] = [:]
   private let transitionSeconds: Double
+  /// How long each page of a listing takes to "arrive", so the TUI's loading is visible.
+  private let pageSeconds: Double
   private let now: @Sendable () -> Date
 
   public init(
-    mappings: Int = 32, transitionSeconds: Double = 1.5,
+    mappings: Int = 32, transitionSeconds: Double = 1.5, pageSeconds: Double = 0.15,
     now: @escaping @Sendable () -> Date = Date.init
   ) {
     documents = DemoData.mappings(count: mappings, now: now())
     self.transitionSeconds = transitionSeconds
+    self.pageSeconds = pageSeconds
     self.now = now
   }
 
@@ -34,7 +37,7 @@ public actor DemoBackend: MappingService {
     }
     var listed: [EventSourceMapping] = []
     for start in stride(from: 0, to: all.count, by: 100) {
-      try await Task.sleep(nanoseconds: 150_000_000)
+      try await Task.sleep(nanoseconds: UInt64(pageSeconds * 1e9))
       let page = Array(all[start..<min(start + 100, all.count)])
       listed += page
       onPage(page)

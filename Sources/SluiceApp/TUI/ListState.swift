@@ -13,6 +13,8 @@ public struct ListState: Sendable {
   public internal(set) var selection = 0
   /// The first visible row on screen.
   public internal(set) var offset = 0
+  /// Rows on screen, as last told; rows arriving or leaving keep the selection within them.
+  private var height = 20
   private var haystacks: [String] = []
 
   /// Recomputes the searchable text of mappings that are new or changed, then the visible rows,
@@ -29,6 +31,7 @@ public struct ListState: Sendable {
     applyFilter()
     selection =
       selected.flatMap { visible.firstIndex(of: $0) } ?? min(selection, max(0, visible.count - 1))
+    keepSelectionVisible(height: height)
   }
 
   /// Starts over with a new set of mappings, selecting the row at `selecting` if it is shown.
@@ -37,6 +40,7 @@ public struct ListState: Sendable {
     applyFilter()
     selection =
       selecting.flatMap { visible.firstIndex(of: $0) } ?? min(selection, max(0, visible.count - 1))
+    keepSelectionVisible(height: height)
   }
 
   mutating func setFilter(_ text: String) {
@@ -63,6 +67,7 @@ public struct ListState: Sendable {
   }
 
   mutating func keepSelectionVisible(height: Int) {
+    self.height = height
     if selection < offset { offset = selection }
     if selection >= offset + height { offset = selection - height + 1 }
     offset = max(0, min(offset, max(0, visible.count - height)))
