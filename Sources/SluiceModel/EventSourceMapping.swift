@@ -3,52 +3,76 @@ import Foundation
 /// One event source mapping, as GetEventSourceMapping and ListEventSourceMappings return it.
 ///
 /// The typed properties cover every member of `EventSourceMappingConfiguration` in the API model.
-/// The whole document is kept beside them, so members a newer API adds are neither dropped on
-/// display nor lost when a nested object is sent back whole in an update.
+/// They are read from the whole document, which is all that is stored: members a newer API adds are
+/// neither dropped on display nor lost when a nested object is sent back whole in an update, and a
+/// list of 10,000 mappings costs one copy of each, not two. Decoding still checks every typed
+/// member, so a mapping that exists has members of the right types.
 public struct EventSourceMapping: Sendable, Equatable {
   /// The mapping exactly as received, member by member.
   public let document: [String: JSONValue]
-
   public let uuid: String
-  public let startingPosition: String?
-  public let startingPositionTimestamp: Timestamp?
-  public let batchSize: Int?
-  public let maximumBatchingWindowInSeconds: Int?
-  public let parallelizationFactor: Int?
-  public let eventSourceArn: String?
-  public let filterCriteria: FilterCriteria?
-  public let functionArn: String?
-  public let lastModified: Timestamp?
-  public let lastProcessingResult: String?
-  public let state: String?
-  public let stateTransitionReason: String?
-  public let destinationConfig: DestinationConfig?
-  public let topics: [String]?
-  public let queues: [String]?
-  public let sourceAccessConfigurations: [SourceAccessConfiguration]?
-  public let selfManagedEventSource: SelfManagedEventSource?
-  public let maximumRecordAgeInSeconds: Int?
-  public let bisectBatchOnFunctionError: Bool?
-  public let maximumRetryAttempts: Int?
-  public let tumblingWindowInSeconds: Int?
-  public let functionResponseTypes: [String]?
-  public let amazonManagedKafkaEventSourceConfig: KafkaEventSourceConfig?
-  public let selfManagedKafkaEventSourceConfig: KafkaEventSourceConfig?
-  public let scalingConfig: ScalingConfig?
-  public let documentDBEventSourceConfig: DocumentDBEventSourceConfig?
-  public let kmsKeyArn: String?
-  public let filterCriteriaError: FilterCriteriaError?
-  public let eventSourceMappingArn: String?
-  public let metricsConfig: MetricsConfig?
-  public let loggingConfig: LoggingConfig?
-  public let provisionedPollerConfig: ProvisionedPollerConfig?
+
+  public var startingPosition: String? { document["StartingPosition"]?.stringValue }
+  public var startingPositionTimestamp: Timestamp? {
+    document["StartingPositionTimestamp"].flatMap(Timestamp.init(json:))
+  }
+  public var batchSize: Int? { document["BatchSize"]?.integerValue }
+  public var maximumBatchingWindowInSeconds: Int? {
+    document["MaximumBatchingWindowInSeconds"]?.integerValue
+  }
+  public var parallelizationFactor: Int? { document["ParallelizationFactor"]?.integerValue }
+  public var eventSourceArn: String? { document["EventSourceArn"]?.stringValue }
+  public var filterCriteria: FilterCriteria? { member("FilterCriteria") }
+  public var functionArn: String? { document["FunctionArn"]?.stringValue }
+  public var lastModified: Timestamp? { document["LastModified"].flatMap(Timestamp.init(json:)) }
+  public var lastProcessingResult: String? { document["LastProcessingResult"]?.stringValue }
+  public var state: String? { document["State"]?.stringValue }
+  public var stateTransitionReason: String? { document["StateTransitionReason"]?.stringValue }
+  public var destinationConfig: DestinationConfig? { member("DestinationConfig") }
+  public var topics: [String]? { strings("Topics") }
+  public var queues: [String]? { strings("Queues") }
+  public var sourceAccessConfigurations: [SourceAccessConfiguration]? {
+    member("SourceAccessConfigurations")
+  }
+  public var selfManagedEventSource: SelfManagedEventSource? { member("SelfManagedEventSource") }
+  public var maximumRecordAgeInSeconds: Int? { document["MaximumRecordAgeInSeconds"]?.integerValue }
+  public var bisectBatchOnFunctionError: Bool? { document["BisectBatchOnFunctionError"]?.boolValue }
+  public var maximumRetryAttempts: Int? { document["MaximumRetryAttempts"]?.integerValue }
+  public var tumblingWindowInSeconds: Int? { document["TumblingWindowInSeconds"]?.integerValue }
+  public var functionResponseTypes: [String]? { strings("FunctionResponseTypes") }
+  public var amazonManagedKafkaEventSourceConfig: KafkaEventSourceConfig? {
+    member("AmazonManagedKafkaEventSourceConfig")
+  }
+  public var selfManagedKafkaEventSourceConfig: KafkaEventSourceConfig? {
+    member("SelfManagedKafkaEventSourceConfig")
+  }
+  public var scalingConfig: ScalingConfig? { member("ScalingConfig") }
+  public var documentDBEventSourceConfig: DocumentDBEventSourceConfig? {
+    member("DocumentDBEventSourceConfig")
+  }
+  public var kmsKeyArn: String? { document["KMSKeyArn"]?.stringValue }
+  public var filterCriteriaError: FilterCriteriaError? { member("FilterCriteriaError") }
+  public var eventSourceMappingArn: String? { document["EventSourceMappingArn"]?.stringValue }
+  public var metricsConfig: MetricsConfig? { member("MetricsConfig") }
+  public var loggingConfig: LoggingConfig? { member("LoggingConfig") }
+  public var provisionedPollerConfig: ProvisionedPollerConfig? { member("ProvisionedPollerConfig") }
+
+  /// A list of strings member.
+  private func strings(_ key: String) -> [String]? {
+    document[key]?.arrayValue?.compactMap(\.stringValue)
+  }
+
+  /// A nested member, decoded when asked for (forms and checks, not the hot list path).
+  private func member<T: Decodable>(_ key: String) -> T? {
+    try? document[key]?.decoded(as: T.self)
+  }
 
   /// What the mapping reads from, or nil when its source cannot be identified.
   public var sourceKind: SourceKind? {
     SourceKind(
       eventSourceArn: eventSourceArn,
-      hasSelfManagedEventSource: selfManagedEventSource != nil,
-      hasDocumentDBConfig: documentDBEventSourceConfig != nil)
+      hasSelfManagedEventSource: document["SelfManagedEventSource"] != nil,
+      hasDocumentDBConfig: document["DocumentDBEventSourceConfig"] != nil)
   }
 
   /// Members of the document that this version of Sluice does not know.
@@ -106,52 +130,45 @@ extension EventSourceMapping: Codable {
     document = try [String: JSONValue](from: decoder)
     let values = try decoder.container(keyedBy: CodingKeys.self)
     uuid = try values.decode(String.self, forKey: .uuid)
-    startingPosition = try values.decodeIfPresent(String.self, forKey: .startingPosition)
-    startingPositionTimestamp = try values.decodeIfPresent(
-      Timestamp.self, forKey: .startingPositionTimestamp)
-    batchSize = try values.decodeIfPresent(Int.self, forKey: .batchSize)
-    maximumBatchingWindowInSeconds = try values.decodeIfPresent(
-      Int.self, forKey: .maximumBatchingWindowInSeconds)
-    parallelizationFactor = try values.decodeIfPresent(Int.self, forKey: .parallelizationFactor)
-    eventSourceArn = try values.decodeIfPresent(String.self, forKey: .eventSourceArn)
-    filterCriteria = try values.decodeIfPresent(FilterCriteria.self, forKey: .filterCriteria)
-    functionArn = try values.decodeIfPresent(String.self, forKey: .functionArn)
-    lastModified = try values.decodeIfPresent(Timestamp.self, forKey: .lastModified)
-    lastProcessingResult = try values.decodeIfPresent(String.self, forKey: .lastProcessingResult)
-    state = try values.decodeIfPresent(String.self, forKey: .state)
-    stateTransitionReason = try values.decodeIfPresent(String.self, forKey: .stateTransitionReason)
-    destinationConfig = try values.decodeIfPresent(
-      DestinationConfig.self, forKey: .destinationConfig)
-    topics = try values.decodeIfPresent([String].self, forKey: .topics)
-    queues = try values.decodeIfPresent([String].self, forKey: .queues)
-    sourceAccessConfigurations = try values.decodeIfPresent(
-      [SourceAccessConfiguration].self, forKey: .sourceAccessConfigurations)
-    selfManagedEventSource = try values.decodeIfPresent(
-      SelfManagedEventSource.self, forKey: .selfManagedEventSource)
-    maximumRecordAgeInSeconds = try values.decodeIfPresent(
-      Int.self, forKey: .maximumRecordAgeInSeconds)
-    bisectBatchOnFunctionError = try values.decodeIfPresent(
-      Bool.self, forKey: .bisectBatchOnFunctionError)
-    maximumRetryAttempts = try values.decodeIfPresent(Int.self, forKey: .maximumRetryAttempts)
-    tumblingWindowInSeconds = try values.decodeIfPresent(
-      Int.self, forKey: .tumblingWindowInSeconds)
-    functionResponseTypes = try values.decodeIfPresent(
-      [String].self, forKey: .functionResponseTypes)
-    amazonManagedKafkaEventSourceConfig = try values.decodeIfPresent(
-      KafkaEventSourceConfig.self, forKey: .amazonManagedKafkaEventSourceConfig)
-    selfManagedKafkaEventSourceConfig = try values.decodeIfPresent(
-      KafkaEventSourceConfig.self, forKey: .selfManagedKafkaEventSourceConfig)
-    scalingConfig = try values.decodeIfPresent(ScalingConfig.self, forKey: .scalingConfig)
-    documentDBEventSourceConfig = try values.decodeIfPresent(
-      DocumentDBEventSourceConfig.self, forKey: .documentDBEventSourceConfig)
-    kmsKeyArn = try values.decodeIfPresent(String.self, forKey: .kmsKeyArn)
-    filterCriteriaError = try values.decodeIfPresent(
-      FilterCriteriaError.self, forKey: .filterCriteriaError)
-    eventSourceMappingArn = try values.decodeIfPresent(String.self, forKey: .eventSourceMappingArn)
-    metricsConfig = try values.decodeIfPresent(MetricsConfig.self, forKey: .metricsConfig)
-    loggingConfig = try values.decodeIfPresent(LoggingConfig.self, forKey: .loggingConfig)
-    provisionedPollerConfig = try values.decodeIfPresent(
-      ProvisionedPollerConfig.self, forKey: .provisionedPollerConfig)
+    try Self.checkTypes(values)
+  }
+
+  /// Decodes every typed member once, only to refuse a document whose members have the wrong
+  /// types; the values themselves are read from the document when asked for.
+  private static func checkTypes(_ values: KeyedDecodingContainer<CodingKeys>) throws {
+    func check<T: Decodable>(_ type: T.Type, _ key: CodingKeys) throws {
+      _ = try values.decodeIfPresent(type, forKey: key)
+    }
+    for key in [
+      CodingKeys.startingPosition, .eventSourceArn, .functionArn, .lastProcessingResult,
+      .state, .stateTransitionReason, .kmsKeyArn, .eventSourceMappingArn,
+    ] {
+      try check(String.self, key)
+    }
+    for key in [
+      CodingKeys.batchSize, .maximumBatchingWindowInSeconds, .parallelizationFactor,
+      .maximumRecordAgeInSeconds, .maximumRetryAttempts, .tumblingWindowInSeconds,
+    ] {
+      try check(Int.self, key)
+    }
+    for key in [CodingKeys.topics, .queues, .functionResponseTypes] {
+      try check([String].self, key)
+    }
+    try check(Timestamp.self, .startingPositionTimestamp)
+    try check(Timestamp.self, .lastModified)
+    try check(Bool.self, .bisectBatchOnFunctionError)
+    try check(FilterCriteria.self, .filterCriteria)
+    try check(DestinationConfig.self, .destinationConfig)
+    try check([SourceAccessConfiguration].self, .sourceAccessConfigurations)
+    try check(SelfManagedEventSource.self, .selfManagedEventSource)
+    try check(KafkaEventSourceConfig.self, .amazonManagedKafkaEventSourceConfig)
+    try check(KafkaEventSourceConfig.self, .selfManagedKafkaEventSourceConfig)
+    try check(ScalingConfig.self, .scalingConfig)
+    try check(DocumentDBEventSourceConfig.self, .documentDBEventSourceConfig)
+    try check(FilterCriteriaError.self, .filterCriteriaError)
+    try check(MetricsConfig.self, .metricsConfig)
+    try check(LoggingConfig.self, .loggingConfig)
+    try check(ProvisionedPollerConfig.self, .provisionedPollerConfig)
   }
 
   /// Writes the document as received, so nothing is lost in a round trip.

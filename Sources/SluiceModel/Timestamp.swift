@@ -13,6 +13,18 @@ public struct Timestamp: Sendable, Hashable, Codable {
     self.secondsSince1970 = secondsSince1970
   }
 
+  /// Reads epoch seconds or ISO 8601 text from a JSON value; nil for anything else.
+  public init?(json: JSONValue) {
+    switch json {
+    case .integer(let seconds): self.init(secondsSince1970: Double(seconds))
+    case .number(let seconds): self.init(secondsSince1970: seconds)
+    case .string(let text):
+      guard let seconds = Self.parseISO8601(text) else { return nil }
+      self.init(secondsSince1970: seconds)
+    default: return nil
+    }
+  }
+
   /// The same instant as a Foundation date.
   public var date: Date { Date(timeIntervalSince1970: secondsSince1970) }
 

@@ -73,8 +73,14 @@ extension Renderer {
       + (mapping.batchSize.map(String.init) ?? " ") + " "
       + String(repeating: " ", count: max(0, 7 - TextLayout.width(window))) + window + " "
       + TextLayout.fit(modified(mapping, state: state), columns.modified, ellipsis: glyphs.ellipsis)
-    let base = selected ? Style(reverse: true) : Style.plain
-    screen.put(TextLayout.fit(text, screen.columns, ellipsis: ""), row: row, column: 0, style: base)
+    let line = TextLayout.fit(text, screen.columns, ellipsis: "")
+    screen.put(line, row: row, column: 0, style: .plain)
+    if selected {
+      // The bar covers the markers and the function name only: moving it rewrites those cells,
+      // not two whole rows, which is what an operator on a slow SSH link pays per key.
+      let bar = TextLayout.fit(line, min(screen.columns, 4 + columns.function), ellipsis: "")
+      screen.put(bar, row: row, column: 0, style: Style(reverse: true))
+    }
     screen.put(
       glyph, row: row, column: 1,
       style: Style(
