@@ -438,10 +438,12 @@ def describe(phase: Phase) -> str:
     keys = len(phase.per_key)
     if not keys:
         return f"{phase.total} bytes ({phase.label})"
-    silent = sum(1 for n in phase.per_key if n == 0)
-    return (f"{keys} keys ({phase.label}), {phase.total} bytes, {phase.total / keys:.1f} bytes/key, "
-            f"per key median {statistics.median(phase.per_key):.0f} min {min(phase.per_key)} "
-            f"max {max(phase.per_key)}, {silent} wrote nothing, {phase.late} after the last key")
+    wrote = [n for n in phase.per_key if n]
+    line = f"{keys} keys ({phase.label}), {phase.total} bytes, {phase.total / keys:.1f} bytes/key"
+    if wrote:
+        line += (f"; {len(wrote)} keys wrote {sum(wrote)} bytes, {sum(wrote) / len(wrote):.1f} each "
+                 f"(median {statistics.median(wrote):.0f}, min {min(wrote)}, max {max(wrote)})")
+    return line + f"; {keys - len(wrote)} wrote nothing; {phase.late} bytes after the last key"
 
 
 def main() -> None:

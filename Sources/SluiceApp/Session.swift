@@ -50,13 +50,14 @@ public final class Session: Sendable {
     let attempts = options.maxAttempts ?? environment["AWS_MAX_ATTEMPTS"].flatMap(Int.init) ?? 3
     var logger = Logger(label: "sluice")
     logger.logLevel = options.verbose ? .debug : .warning
+    stateDirectory = StateDirectory(environment: environment)
     client = LambdaClient(
       endpoint: place.endpoint, region: place.region, identityEndpoint: place.identityEndpoint,
       transport: transport,
       credentials: .standard(
         profile: options.profile, environment: environment, transport: transport),
-      retry: RetryPolicy(maxAttempts: attempts), readOnly: readOnly, logger: logger)
-    stateDirectory = StateDirectory(environment: environment)
+      retry: RetryPolicy(maxAttempts: attempts), readOnly: readOnly, logger: logger,
+      identityMemory: stateDirectory.identities)
     recorder = ChangeRecorder(
       service: client, log: stateDirectory.auditLog, profile: profile, region: region
     ) { warning in

@@ -24,9 +24,11 @@ public struct CallerIdentity: Sendable, Equatable, Codable {
 }
 
 extension LambdaClient {
-  /// Asks STS who these credentials are. A read: allowed in read-only mode, never retried beyond
-  /// the usual policy, and signed for `sts` in the client's region.
+  /// Asks STS who these credentials are, unless the identity memory already knows the key. A read:
+  /// allowed in read-only mode, retried as usual, and signed for `sts` in the client's region.
   public func callerIdentity() async throws -> CallerIdentity {
+    let key = try await credentials.credentials().accessKeyId + "@" + identityEndpoint.description
+    if let known = identityMemory?.identity(forKey: key) { return known }
     let form = "Action=GetCallerIdentity&Version=2011-06-15"
     let request = HTTPRequest(
       method: "POST", scheme: identityEndpoint.scheme, host: identityEndpoint.hostHeader,
@@ -34,6 +36,8 @@ extension LambdaClient {
       headers: [("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")],
       body: Array(form.utf8))
     let response = try await sendSigned(request, service: "sts")
-    return try CallerIdentity(response: String(decoding: response.body, as: UTF8.self))
+    let identity = try CallerIdentity(response: String(decoding: response.body, as: UTF8.self))
+    identityMemory?.remember(identity, forKey: key)
+    return identity
   }
 }

@@ -17,6 +17,7 @@ public struct LambdaClient: Sendable {
   let sleep: @Sendable (Double) async throws -> Void
   let now: @Sendable () -> Date
   let logger: Logger
+  let identityMemory: IdentityMemory?
 
   public init(
     endpoint: Endpoint, region: String, identityEndpoint: Endpoint? = nil,
@@ -27,8 +28,9 @@ public struct LambdaClient: Sendable {
       try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
     },
     now: @escaping @Sendable () -> Date = Date.init,
-    logger: Logger = Logger(label: "sluice.client")
+    logger: Logger = Logger(label: "sluice.client"), identityMemory: IdentityMemory? = nil
   ) {
+    self.identityMemory = identityMemory
     self.endpoint = endpoint
     self.region = region
     self.identityEndpoint =

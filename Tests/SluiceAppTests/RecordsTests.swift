@@ -269,3 +269,21 @@ final class Warnings: @unchecked Sendable {
   var all: [String] { lock.withLock { items } }
   func add(_ text: String) { lock.withLock { items.append(text) } }
 }
+
+struct IdentityFileTests {
+  @Test func remembersPrivatelyAndForgetsTheOldestBeyondCapacity() throws {
+    let scratch = ScratchState()
+    let file = scratch.directory.identities
+    #expect(file.identity(forKey: "AKID0") == nil)
+    for index in 0...IdentityFile.capacity {
+      file.remember(
+        CallerIdentity(account: "\(index)", arn: "arn:aws:iam::\(index):user/u"),
+        forKey: "AKID\(index)")
+    }
+    #expect(file.identity(forKey: "AKID0") == nil)
+    #expect(file.identity(forKey: "AKID1")?.account == "1")
+    #expect(
+      file.identity(forKey: "AKID\(IdentityFile.capacity)")?.account == "\(IdentityFile.capacity)")
+    #expect(try scratch.mode(file.path) == 0o600)
+  }
+}

@@ -81,3 +81,33 @@ struct CallerIdentityTests {
     #expect(own.identityEndpoint.description == "http://sts.local:9")
   }
 }
+
+final class MemoryOfIdentities: IdentityMemory, @unchecked Sendable {
+  private let lock = NSLock()
+  private var known: [String: CallerIdentity] = [:]
+  var keys: [String] { lock.withLock { Array(known.keys) } }
+  func identity(forKey key: String) -> CallerIdentity? { lock.withLock { known[key] } }
+  func remember(_ identity: CallerIdentity, forKey key: String) {
+    lock.withLock { known[key] = identity }
+  }
+}
+
+struct IdentityMemoryTests {
+  @Test func stsIsAskedOncePerAccessKey() async throws {
+    let memory = MemoryOfIdentities()
+    let transport = ScriptedTransport([
+      .respond(HTTPResponse(status: 200, body: Array(CallerIdentityTests.answer.utf8)))
+    ])
+    let client = LambdaClient(
+      endpoint: Endpoint(url: "https://lambda.us-east-1.amazonaws.com")!, region: "us-east-1",
+      transport: transport,
+      credentials: CredentialChain(providers: [
+        FixedCredentials(credentials: Credentials(accessKeyId: "AKIDONE", secretAccessKey: "s"))
+      ]), identityMemory: memory)
+    let first = try await client.callerIdentity()
+    let second = try await client.callerIdentity()
+    #expect(first == second && first.account == "111122223333")
+    #expect(transport.requests.count == 1)
+    #expect(memory.keys == ["AKIDONE@https://sts.us-east-1.amazonaws.com"])
+  }
+}

@@ -18,6 +18,9 @@ public struct StateDirectory: Sendable, Equatable {
   /// The audit log: every change sent, one JSON line each, across profiles and regions.
   public var auditLog: AuditLog { AuditLog(path: path + "/audit.jsonl") }
 
+  /// Whom each access key belongs to, so STS is not asked on every run.
+  public var identities: IdentityFile { IdentityFile(path: path + "/identities.json") }
+
   /// The queue journal for one profile, region and account.
   public func journal(profile: String, region: String, account: String) -> QueueJournal {
     let name = [profile, region, account].map(Self.fileSafe).joined(separator: "_")
