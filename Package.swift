@@ -47,10 +47,12 @@ let package = Package(
       name: "sluice-bench",
       dependencies: ["SluiceModel", "SluiceClient", "SluiceApp", "SluiceTerminal"]
     ),
+    // Helpers shared by test targets only (a seeded generator for the fuzz and property tests).
+    .target(name: "SluiceTestSupport", path: "Tests/SluiceTestSupport"),
     .testTarget(name: "SluiceModelTests", dependencies: ["SluiceModel"]),
-    .testTarget(name: "SluiceClientTests", dependencies: ["SluiceClient"]),
+    .testTarget(name: "SluiceClientTests", dependencies: ["SluiceClient", "SluiceTestSupport"]),
     .testTarget(name: "SluiceTerminalTests", dependencies: ["SluiceTerminal"]),
-    .testTarget(name: "SluiceAppTests", dependencies: ["SluiceApp"]),
+    .testTarget(name: "SluiceAppTests", dependencies: ["SluiceApp", "SluiceTestSupport"]),
     .testTarget(name: "SluiceCLITests", dependencies: ["sluice"]),
   ]
 )

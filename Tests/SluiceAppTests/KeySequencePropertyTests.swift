@@ -2,6 +2,7 @@ import Foundation
 import SluiceClient
 import SluiceModel
 import SluiceTerminal
+import SluiceTestSupport
 import Testing
 
 @testable import SluiceApp
@@ -164,17 +165,5 @@ struct KeySequencePropertyTests {
     }
     // The sequence must have reached the interesting places, or it proves little.
     #expect(sent > 0 && quits > 0)
-  }
-}
-
-/// SplitMix64: seeded, so a failing step can be replayed.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
   }
 }

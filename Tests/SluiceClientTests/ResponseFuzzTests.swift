@@ -1,18 +1,7 @@
 import Foundation
 import SluiceClient
+import SluiceTestSupport
 import Testing
-
-/// A small seeded generator, so any failing case can be replayed from its iteration number.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-    return mixed ^ (mixed >> 31)
-  }
-}
 
 /// Mutated responses through the decoder and the error parsers: whatever arrives, the client
 /// either returns a value or throws one of its typed errors; it never crashes or hangs.
@@ -37,7 +26,7 @@ struct ResponseFuzzTests {
     "9999999999999999999",
   ]
 
-  static func mutate(_ input: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
+  static func mutate(_ input: [UInt8], _ random: inout SplitMix) -> [UInt8] {
     var bytes = input
     for _ in 0..<Int.random(in: 1...4, using: &random) {
       let position = bytes.isEmpty ? 0 : Int.random(in: 0...bytes.count, using: &random)
@@ -64,7 +53,7 @@ struct ResponseFuzzTests {
   }
 
   @Test func mutatedResponsesNeverCrashTheDecoderOrTheErrorParsers() async {
-    var random = SplitMix64(state: 0x5EED)
+    var random = SplitMix(state: 0x5EED)
     let empty = HTTPResponse(status: 200, body: Array(#"{"EventSourceMappings": []}"#.utf8))
     var decoded = 0
     for iteration in 0..<Self.iterations {
