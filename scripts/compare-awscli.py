@@ -14,10 +14,15 @@ their own, and resumes them all (`sluice resume --all-matching P --yes`, not tim
 timed run; it has its own, smaller, number of rounds (--bulk-rounds) because the CLI loop is slow.
 It also reports the peer's own floor: the same calls in-process through boto3. Every run is checked
 afterwards against moto (the mappings really are paused), and the proxy's counters show what each
-tool sent. Each sluice run gets a private, empty XDG_STATE_HOME for its audit log.
+tool sent. Each sluice run gets a private, empty XDG_STATE_HOME for its audit log (and its memory of
+whom the access key belongs to, so each run asks STS); `pause-one-warm` is the same pause with one
+private XDG_STATE_HOME kept from run to run, as on an operator's machine after the first change.
+The binary is copied to a temporary directory first, so a rebuild during the run cannot mix
+versions.
 
-Prints one line per figure: medians (with min and max) and ratios, then the date, the machine and
-the exact commands. Usage:
+Prints one line per figure: medians (with min and max) and ratios, the CPU time (user+sys) each
+run's process tree used, the requests the proxy counted, then the date, the machine and the exact
+commands. Usage:
   scripts/compare-awscli.py [--mappings 1000] [--rounds 10] [--bulk 200] [--bulk-rounds 3]
                             [--sluice PATH] [--aws PATH]
 """
@@ -30,6 +35,7 @@ import hashlib
 import json
 import os
 import platform
+import resource
 import shlex
 import shutil
 import statistics
@@ -50,14 +56,22 @@ BULK_PREFIX = "sluicebulk"  # seed.py names functions sluicebulk-fn-NN and sourc
 AWS_LOOP = 'for u in "$@"; do "$AWS" lambda update-event-source-mapping --uuid "$u" --no-enabled >/dev/null || exit 1; done'
 
 
-def run_timed(command: list[str], env: dict[str, str]) -> float:
-    """Seconds one whole command takes; exits loudly if it fails."""
+def children_cpu() -> float:
+    """User plus system seconds of every waited-for descendant so far (grandchildren included)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds one whole command takes, and the CPU seconds its process tree used; exits
+    loudly if it fails."""
+    cpu = children_cpu()
     start = time.perf_counter()
     done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"{shlex.join(command[:4])} ... failed ({done.returncode}): {done.stderr.decode()[:500]}")
-    return elapsed
+    return elapsed, children_cpu() - cpu
 
 
 def run_quiet(command: list[str], env: dict[str, str]) -> None:
@@ -145,10 +159,11 @@ def ratio(slow: list[float], fast: list[float]) -> str:
     return f"{statistics.median(slow) / statistics.median(fast):.1f}x"
 
 
-def describe_binary(path: str) -> str:
-    data = Path(path).read_bytes()
+def describe_binary(path: str, copy: str) -> str:
+    """The binary as given (its modification time) and what was run (a copy: its checksum)."""
+    digest = hashlib.sha256(Path(copy).read_bytes()).hexdigest()[:12]
     built = datetime.datetime.fromtimestamp(Path(path).stat().st_mtime, datetime.timezone.utc)
-    return f"{path} (sha256 {hashlib.sha256(data).hexdigest()[:12]}, built {built:%Y-%m-%dT%H:%M:%SZ})"
+    return f"{path} (built {built:%Y-%m-%dT%H:%M:%SZ}, sha256 {digest}; run from a copy)"
 
 
 def git_revision() -> str:
@@ -168,8 +183,8 @@ def main() -> None:
     parser.add_argument("--sluice", help="a built sluice binary (default: build the release one)")
     parser.add_argument("--aws", help="the AWS CLI (default: `aws` on PATH, a pyenv shim resolved)")
     args = parser.parse_args()
-    if args.rounds < 1 or args.mappings < 2 * args.rounds:
-        sys.exit("needs --rounds >= 1 and --mappings >= 2 * --rounds (each pause gets a mapping of its own)")
+    if args.rounds < 1 or args.mappings < 3 * args.rounds + 1:
+        sys.exit("needs --rounds >= 1 and --mappings > 3 * --rounds (each pause gets a mapping of its own)")
     if args.bulk and args.bulk_rounds < 1:
         sys.exit("needs --bulk-rounds >= 1 (or --bulk 0)")
 
@@ -180,15 +195,20 @@ def main() -> None:
         bin_dir = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT,
                                  check=True, capture_output=True, text=True).stdout.strip()
         sluice = str(Path(bin_dir) / "sluice")
-    sluice = str(Path(sluice).resolve())
+    sluice_given = str(Path(sluice).absolute())
     aws = find_aws(args.aws)
     aws_version = subprocess.run([aws, "--version"], capture_output=True, text=True).stdout.strip()
     started = datetime.datetime.now(datetime.timezone.utc)
 
     times: dict[str, list[float]] = {
-        k: [] for k in ("sluice pause", "aws pause", "sluice list", "aws list", "sluice bulk", "aws bulk")}
+        k: [] for k in ("sluice pause", "sluice pause warm", "aws pause", "sluice list", "aws list",
+                        "sluice bulk", "aws bulk")}
+    cpu: dict[str, list[float]] = {k: [] for k in times}
     sent: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as state:
+        sluice = str(Path(state) / "sluice")
+        shutil.copy2(sluice_given, sluice)
+        binary = describe_binary(sluice_given, sluice)
         subprocess.run([str(PEER / "start-peer.sh"), state], check=True, stdout=subprocess.DEVNULL)
         try:
             peer_env = read_env(Path(state) / "env")
@@ -213,18 +233,23 @@ def main() -> None:
 
             def timed(name: str, command: list[str], run_env: dict[str, str]) -> None:
                 peer.reset_stats()
-                times[name].append(run_timed(command, run_env))
+                wall, used = run_timed(command, run_env)
+                times[name].append(wall)
+                cpu[name].append(used)
                 sent[name] = peer.sent()
 
             # pause-one and list-all, over --mappings mappings, the tools alternating.
+            warm_env = sluice_env()  # one private state directory kept from run to run
+            run_quiet([sluice, "pause", uuids[2 * args.rounds]], warm_env)  # its first change asks STS
             for round_ in range(args.rounds):
-                one, other = uuids[round_], uuids[-1 - round_]
+                one, warm, other = uuids[round_], uuids[args.rounds + round_], uuids[-1 - round_]
                 run_env = sluice_env()
                 timed("sluice pause", [sluice, "pause", one], run_env)
-                if not any((Path(run_env["XDG_STATE_HOME"]) / "sluice").iterdir()):
+                if not (Path(run_env["XDG_STATE_HOME"]) / "sluice" / "audit.jsonl").is_file():
                     sys.exit("sluice pause left no audit log in its XDG_STATE_HOME")
+                timed("sluice pause warm", [sluice, "pause", warm], warm_env)
                 timed("aws pause", [aws, "lambda", "update-event-source-mapping", "--uuid", other, "--no-enabled"], env)
-                peer.expect([one, other], "Disabled", f"round {round_ + 1} of pause-one")
+                peer.expect([one, warm, other], "Disabled", f"round {round_ + 1} of pause-one")
                 timed("sluice list", [sluice, "list", "--json"], sluice_env())
                 timed("aws list", [aws, "lambda", "list-event-source-mappings"], env)
 
@@ -271,6 +296,8 @@ def main() -> None:
     print(f"compare: {args.mappings} mappings, {args.rounds} rounds, medians of whole processes")
     print(f"pause-one: sluice {figure(times['sluice pause'])}, aws {figure(times['aws pause'])}, "
           f"ratio {ratio(times['aws pause'], times['sluice pause'])}")
+    print(f"pause-one-warm: sluice {figure(times['sluice pause warm'])}, aws {figure(times['aws pause'])}, "
+          f"ratio {ratio(times['aws pause'], times['sluice pause warm'])} (sluice's state directory kept)")
     print(f"list-all: sluice {figure(times['sluice list'])}, aws {figure(times['aws list'])}, "
           f"ratio {ratio(times['aws list'], times['sluice list'])}")
     if args.bulk:
@@ -281,29 +308,40 @@ def main() -> None:
     if args.bulk:
         print(f"peer-floor-bulk: {args.bulk} updates one after another "
               f"{statistics.median(floor_bulk) * 1000:.1f} ms (boto3 in-process)")
-    for name, label in (("sluice pause", "sluice pause-one"), ("aws pause", "aws pause-one"),
+    def cpu_line(label: str, sluice_name: str, aws_name: str) -> None:
+        print(f"cpu {label}: sluice {statistics.median(cpu[sluice_name]) * 1000:.1f} ms, "
+              f"aws {statistics.median(cpu[aws_name]) * 1000:.1f} ms (user+sys of the whole process tree, median)")
+
+    cpu_line("pause-one", "sluice pause", "aws pause")
+    cpu_line("pause-one-warm", "sluice pause warm", "aws pause")
+    cpu_line("list-all", "sluice list", "aws list")
+    if args.bulk:
+        cpu_line("pause-bulk", "sluice bulk", "aws bulk")
+    for name, label in (("sluice pause", "sluice pause-one"), ("sluice pause warm", "sluice pause-one-warm"),
+                        ("aws pause", "aws pause-one"),
                         ("sluice list", "sluice list-all"), ("aws list", "aws list-all"),
                         ("sluice bulk", "sluice pause-bulk"), ("aws bulk", "aws pause-bulk")):
         if name in sent:
             print(f"requests {label}: {sent[name]} (as the proxy counted them, last round)")
     print(f"date: {started:%Y-%m-%dT%H:%M:%SZ}")
     print(f"machine: nproc {nproc}, {platform.machine()}, {platform.system()} {platform.release()}, "
-          f"Python {platform.python_version()}")
+          f"Python {platform.python_version()}, load {' '.join(f'{v:.2f}' for v in os.getloadavg())} at the end")
     print(f"versions: sluice at git {git_revision()}; {aws_version}; boto3 {boto3.__version__}, "
           f"botocore {botocore.__version__}; peer moto_server behind scripts/peer/verifying_proxy.py, "
           f"page size 100")
-    print(f"binary: {describe_binary(sluice)}")
-    print(f"command sluice pause-one: {shlex.join([sluice, 'pause', 'UUID'])}")
+    print(f"binary: {binary}")
+    print(f"command sluice pause-one: {shlex.join([sluice_given, 'pause', 'UUID'])}")
     print(f"command aws pause-one: {shlex.join([aws, 'lambda', 'update-event-source-mapping', '--uuid', 'UUID', '--no-enabled'])}")
-    print(f"command sluice list-all: {shlex.join([sluice, 'list', '--json'])}")
+    print(f"command sluice list-all: {shlex.join([sluice_given, 'list', '--json'])}")
     print(f"command aws list-all: {shlex.join([aws, 'lambda', 'list-event-source-mappings'])}")
     if args.bulk:
-        print(f"command sluice pause-bulk: {shlex.join([sluice, 'pause', '--all-matching', BULK_PREFIX, '--yes'])}")
+        print(f"command sluice pause-bulk: {shlex.join([sluice_given, 'pause', '--all-matching', BULK_PREFIX, '--yes'])}")
         print(f"command aws pause-bulk: bash -c {shlex.quote(AWS_LOOP)} aws-loop UUID... "
               f"({args.bulk} UUIDs, AWS={aws})")
-        print(f"command untimed before each bulk run: {shlex.join([sluice, 'resume', '--all-matching', BULK_PREFIX, '--yes'])}")
-    print("environment: AWS_ENDPOINT_URL=proxy, AWS_EC2_METADATA_DISABLED=true, region us-east-1, HOME a temp dir, "
-          "a fresh empty XDG_STATE_HOME for each sluice run, stdout to /dev/null")
+        print(f"command untimed before each bulk run: {shlex.join([sluice_given, 'resume', '--all-matching', BULK_PREFIX, '--yes'])}")
+    print("environment: AWS_ENDPOINT_URL=the proxy, AWS_EC2_METADATA_DISABLED=true, region us-east-1, HOME a temp "
+          "dir, a fresh empty XDG_STATE_HOME for each sluice run (pause-one-warm: one kept across its runs), "
+          "stdout to /dev/null")
 
 
 if __name__ == "__main__":

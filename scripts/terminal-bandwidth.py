@@ -18,10 +18,12 @@ Keys are sent one at a time: after each, the output is drained until the first b
 --pace after this one, so each key's bytes are its own. A small terminal model follows the output so
 the script can check each step did what it should (the list loaded, the filter took, the form
 opened and closed). Every wait has a timeout; on any failure the program is killed and the last
-screen printed. Prints one line per figure.
+screen printed. The binary is run from a copy, so a rebuild meanwhile cannot change it. Prints one
+line per figure.
 
 Usage: scripts/terminal-bandwidth.py [--sluice .build/release/sluice] [--columns 80] [--rows 24]
                                      [--monochrome] [--term xterm-256color] [--filter orders]
+                                     [--per-key]
 """
 
 from __future__ import annotations
@@ -32,11 +34,13 @@ import curses
 import datetime
 import errno
 import fcntl
+import hashlib
 import os
 import platform
 import re
 import select
 import shlex
+import shutil
 import signal
 import statistics
 import struct
@@ -461,6 +465,7 @@ def main() -> None:
     parser.add_argument("--key-timeout", type=float, default=0.5, help="seconds to wait for a key's first byte")
     parser.add_argument("--settle", type=float, default=0.3, help="seconds without output that end a phase")
     parser.add_argument("--timeout", type=float, default=15.0, help="seconds any one wait may take")
+    parser.add_argument("--per-key", action="store_true", help="also print each key's bytes, one line a key")
     args = parser.parse_args()
 
     binary = Path(args.sluice).absolute()
@@ -476,8 +481,12 @@ def main() -> None:
         }
         if args.monochrome:
             env["NO_COLOR"] = "1"
+        copy = Path(home) / "sluice"
+        built = datetime.datetime.fromtimestamp(binary.stat().st_mtime, datetime.timezone.utc)
+        shutil.copy2(binary, copy)
+        digest = hashlib.sha256(copy.read_bytes()).hexdigest()[:12]
         command = [str(binary), "--demo"]
-        session = Session(command, env, args.columns, args.rows, args)
+        session = Session([str(copy), "--demo"], env, args.columns, args.rows, args)
         try:
             startup, phases, status = run(args, session)
         except (Failure, OSError) as exc:
@@ -493,6 +502,9 @@ def main() -> None:
     print(f"startup: {describe(startup)}")
     for phase in phases:
         print(f"{phase.name}: {describe(phase)}")
+    if args.per_key:
+        for phase in phases:
+            print(f"per-key {phase.name}: {' '.join(str(n) for n in phase.per_key)}")
     keys = sum(len(p.per_key) for p in phases)
     counted = startup.total + sum(p.total for p in phases)
     if counted != session.total:
@@ -501,7 +513,7 @@ def main() -> None:
     print(f"date: {started:%Y-%m-%dT%H:%M:%SZ}")
     print(f"machine: nproc {nproc}, {platform.machine()}, {platform.system()} {platform.release()}, "
           f"load {os.getloadavg()[0]:.2f}")
-    print(f"binary: {binary} (built {datetime.datetime.fromtimestamp(binary.stat().st_mtime, datetime.timezone.utc):%Y-%m-%dT%H:%M:%SZ})")
+    print(f"binary: {binary} (built {built:%Y-%m-%dT%H:%M:%SZ}, sha256 {digest}; run from a copy)")
     print(f"command: {shlex.join(command)} in a pty; keys at least {args.pace * 1000:.0f} ms apart, "
           f"each drained until {args.quiet * 1000:.0f} ms of quiet (first byte within "
           f"{args.key_timeout * 1000:.0f} ms), each phase until {args.settle * 1000:.0f} ms of quiet")

@@ -915,12 +915,19 @@ def load_credentials(path: str | None) -> dict[str, str]:
     return loaded
 
 
+class PeerServer(ThreadingHTTPServer):
+    """One thread per connection. The listen backlog is socketserver's 5 by default: a client
+    opening 8 connections at once (Sluice's bulk actions) then overflowed it now and again, and
+    the dropped SYN cost a whole second before the kernel retried it."""
+
+    daemon_threads = True
+    request_queue_size = 128
+
+
 def make_server(port: int, state: PeerState) -> ThreadingHTTPServer:
     """Bind on 127.0.0.1 only (port 0 picks a free port)."""
     handler = type("BoundPeerHandler", (PeerHandler,), {"state": state})
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    server.daemon_threads = True
-    return server
+    return PeerServer(("127.0.0.1", port), handler)
 
 
 def parse_upstream(url: str) -> tuple[str, int]:
