@@ -58,9 +58,9 @@ public struct LambdaClient: Sendable {
         .list(
           functionName: functionName, eventSourceArn: eventSourceArn, marker: marker, maxItems: 100)
       )
-      let page = try decode(ListPage.self, from: response)
-      all += page.eventSourceMappings
-      onPage(page.eventSourceMappings)
+      let page = try ListPage(response)
+      all += page.mappings
+      onPage(page.mappings)
       marker = page.nextMarker.flatMap { $0.isEmpty ? nil : $0 }
       pages += 1
     } while marker != nil && pages < 10_000
@@ -68,7 +68,7 @@ public struct LambdaClient: Sendable {
   }
 
   public func get(_ uuid: String) async throws -> EventSourceMapping {
-    try decode(EventSourceMapping.self, from: try await send(.get(uuid: uuid)))
+    try Self.mapping(from: try await send(.get(uuid: uuid)))
   }
 
   /// Sends an update. A mapping busy in another transition (`ResourceInUseException`) is waited
@@ -84,7 +84,7 @@ public struct LambdaClient: Sendable {
       response = try await send(.update(uuid: uuid, body: body))
     }
     return AcceptedUpdate(
-      mapping: try decode(EventSourceMapping.self, from: response),
+      mapping: try Self.mapping(from: response),
       requestId: response.header("x-amzn-requestid"))
   }
 
@@ -144,20 +144,51 @@ public struct LambdaClient: Sendable {
     }
   }
 
-  func decode<T: Decodable>(_ type: T.Type, from response: HTTPResponse) throws -> T {
+  /// The JSON object a response carries.
+  static func object(from response: HTTPResponse, expecting what: String) throws
+    -> [String: JSONValue]
+  {
+    let value: JSONValue
     do {
-      return try JSONDecoder().decode(T.self, from: Data(response.body))
+      value = try JSONValue(parsing: response.body)
     } catch {
-      throw ClientError.unreadableResponse(String(describing: T.self), "\(error)")
+      throw ClientError.unreadableResponse(what, "\(error)")
+    }
+    guard let object = value.objectValue else {
+      throw ClientError.unreadableResponse(what, "the body is not a JSON object")
+    }
+    return object
+  }
+
+  static func mapping(from response: HTTPResponse) throws -> EventSourceMapping {
+    try mapping(from: object(from: response, expecting: "EventSourceMapping"))
+  }
+
+  static func mapping(from object: [String: JSONValue]) throws -> EventSourceMapping {
+    do {
+      return try EventSourceMapping(document: object)
+    } catch {
+      throw ClientError.unreadableResponse("EventSourceMapping", "\(error)")
     }
   }
 
-  struct ListPage: Decodable {
-    let eventSourceMappings: [EventSourceMapping]
+  /// One page of ListEventSourceMappings.
+  struct ListPage {
+    let mappings: [EventSourceMapping]
     let nextMarker: String?
-    enum CodingKeys: String, CodingKey {
-      case eventSourceMappings = "EventSourceMappings"
-      case nextMarker = "NextMarker"
+
+    init(_ response: HTTPResponse) throws {
+      let object = try LambdaClient.object(from: response, expecting: "ListPage")
+      guard let listed = object["EventSourceMappings"]?.arrayValue else {
+        throw ClientError.unreadableResponse("ListPage", "EventSourceMappings is not a list")
+      }
+      mappings = try listed.map { element in
+        guard let document = element.objectValue else {
+          throw ClientError.unreadableResponse("ListPage", "a listed mapping is not an object")
+        }
+        return try LambdaClient.mapping(from: document)
+      }
+      nextMarker = object["NextMarker"]?.stringValue
     }
   }
 }

@@ -127,48 +127,7 @@ extension EventSourceMapping: Codable {
   }
 
   public init(from decoder: Decoder) throws {
-    document = try [String: JSONValue](from: decoder)
-    let values = try decoder.container(keyedBy: CodingKeys.self)
-    uuid = try values.decode(String.self, forKey: .uuid)
-    try Self.checkTypes(values)
-  }
-
-  /// Decodes every typed member once, only to refuse a document whose members have the wrong
-  /// types; the values themselves are read from the document when asked for.
-  private static func checkTypes(_ values: KeyedDecodingContainer<CodingKeys>) throws {
-    func check<T: Decodable>(_ type: T.Type, _ key: CodingKeys) throws {
-      _ = try values.decodeIfPresent(type, forKey: key)
-    }
-    for key in [
-      CodingKeys.startingPosition, .eventSourceArn, .functionArn, .lastProcessingResult,
-      .state, .stateTransitionReason, .kmsKeyArn, .eventSourceMappingArn,
-    ] {
-      try check(String.self, key)
-    }
-    for key in [
-      CodingKeys.batchSize, .maximumBatchingWindowInSeconds, .parallelizationFactor,
-      .maximumRecordAgeInSeconds, .maximumRetryAttempts, .tumblingWindowInSeconds,
-    ] {
-      try check(Int.self, key)
-    }
-    for key in [CodingKeys.topics, .queues, .functionResponseTypes] {
-      try check([String].self, key)
-    }
-    try check(Timestamp.self, .startingPositionTimestamp)
-    try check(Timestamp.self, .lastModified)
-    try check(Bool.self, .bisectBatchOnFunctionError)
-    try check(FilterCriteria.self, .filterCriteria)
-    try check(DestinationConfig.self, .destinationConfig)
-    try check([SourceAccessConfiguration].self, .sourceAccessConfigurations)
-    try check(SelfManagedEventSource.self, .selfManagedEventSource)
-    try check(KafkaEventSourceConfig.self, .amazonManagedKafkaEventSourceConfig)
-    try check(KafkaEventSourceConfig.self, .selfManagedKafkaEventSourceConfig)
-    try check(ScalingConfig.self, .scalingConfig)
-    try check(DocumentDBEventSourceConfig.self, .documentDBEventSourceConfig)
-    try check(FilterCriteriaError.self, .filterCriteriaError)
-    try check(MetricsConfig.self, .metricsConfig)
-    try check(LoggingConfig.self, .loggingConfig)
-    try check(ProvisionedPollerConfig.self, .provisionedPollerConfig)
+    try self.init(document: try [String: JSONValue](from: decoder))
   }
 
   /// Writes the document as received, so nothing is lost in a round trip.
@@ -178,9 +137,88 @@ extension EventSourceMapping: Codable {
 }
 
 extension EventSourceMapping {
-  /// Builds a mapping from a JSON object, checking every typed member.
+  /// Builds a mapping from a JSON object, checking the type of every member the API defines.
+  ///
+  /// Scalars are checked where they stand; nested objects are decoded once into their typed form
+  /// and dropped, and read again when asked for. Errors are `DecodingError`s with the member's path.
   public init(document: [String: JSONValue]) throws {
-    self = try JSONValue.object(document).decoded(as: EventSourceMapping.self)
+    guard let uuid = document["UUID"]?.stringValue else {
+      throw document["UUID"] == nil
+        ? DecodingError.keyNotFound(
+          CodingKeys.uuid, .init(codingPath: [], debugDescription: "UUID is missing"))
+        : Self.mismatch(String.self, .uuid)
+    }
+    for (name, value) in document where value != .null {
+      guard let key = CodingKeys(stringValue: name) else { continue }
+      try Self.check(value, key)
+    }
+    self.document = document
+    self.uuid = uuid
+  }
+
+  private static func check(_ value: JSONValue, _ key: CodingKeys) throws {
+    switch key {
+    case .uuid, .startingPosition, .eventSourceArn, .functionArn, .lastProcessingResult, .state,
+      .stateTransitionReason, .kmsKeyArn, .eventSourceMappingArn:
+      guard value.stringValue != nil else { throw mismatch(String.self, key) }
+    case .batchSize, .maximumBatchingWindowInSeconds, .parallelizationFactor,
+      .maximumRecordAgeInSeconds, .maximumRetryAttempts, .tumblingWindowInSeconds:
+      guard value.integerValue != nil else { throw mismatch(Int.self, key) }
+    case .topics, .queues, .functionResponseTypes:
+      guard value.arrayValue?.allSatisfy({ $0.stringValue != nil }) == true else {
+        throw mismatch([String].self, key)
+      }
+    case .startingPositionTimestamp, .lastModified:
+      guard Timestamp(json: value) != nil else { throw mismatch(Timestamp.self, key) }
+    case .bisectBatchOnFunctionError:
+      guard value.boolValue != nil else { throw mismatch(Bool.self, key) }
+    case .filterCriteria: try nested(FilterCriteria.self, value, key)
+    case .destinationConfig: try nested(DestinationConfig.self, value, key)
+    case .sourceAccessConfigurations: try nested([SourceAccessConfiguration].self, value, key)
+    case .selfManagedEventSource: try nested(SelfManagedEventSource.self, value, key)
+    case .amazonManagedKafkaEventSourceConfig, .selfManagedKafkaEventSourceConfig:
+      try nested(KafkaEventSourceConfig.self, value, key)
+    case .scalingConfig: try nested(ScalingConfig.self, value, key)
+    case .documentDBEventSourceConfig: try nested(DocumentDBEventSourceConfig.self, value, key)
+    case .filterCriteriaError: try nested(FilterCriteriaError.self, value, key)
+    case .metricsConfig: try nested(MetricsConfig.self, value, key)
+    case .loggingConfig: try nested(LoggingConfig.self, value, key)
+    case .provisionedPollerConfig: try nested(ProvisionedPollerConfig.self, value, key)
+    }
+  }
+
+  private static func mismatch(_ type: Any.Type, _ key: CodingKeys) -> DecodingError {
+    .typeMismatch(
+      type, .init(codingPath: [key], debugDescription: "\(key.stringValue) has the wrong type"))
+  }
+
+  /// Decodes a nested member to check it, reporting errors with the member's name in the path.
+  private static func nested<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ key: CodingKeys)
+    throws
+  {
+    do {
+      _ = try value.decoded(as: type)
+    } catch let error as DecodingError {
+      throw error.inside(key)
+    }
+  }
+}
+
+extension DecodingError {
+  /// The same error one level deeper: `key` put in front of its coding path.
+  func inside(_ key: CodingKey) -> DecodingError {
+    func moved(_ context: Context) -> Context {
+      Context(
+        codingPath: [key] + context.codingPath, debugDescription: context.debugDescription,
+        underlyingError: context.underlyingError)
+    }
+    switch self {
+    case .typeMismatch(let type, let context): return .typeMismatch(type, moved(context))
+    case .valueNotFound(let type, let context): return .valueNotFound(type, moved(context))
+    case .keyNotFound(let missing, let context): return .keyNotFound(missing, moved(context))
+    case .dataCorrupted(let context): return .dataCorrupted(moved(context))
+    @unknown default: return self
+    }
   }
 }
 

@@ -57,9 +57,14 @@ public enum JSONValue: Sendable, Hashable {
     }
   }
 
-  /// Parses JSON text; throws `DecodingError` with the position of the problem.
+  /// Parses JSON text; the error names the byte where the text goes wrong.
   public init(parsing data: Data) throws {
-    self = try JSONDecoder().decode(JSONValue.self, from: data)
+    self = try JSONParser.parse(Array(data))
+  }
+
+  /// Parses JSON text held as bytes, such as a response body.
+  public init(parsing bytes: [UInt8]) throws {
+    self = try JSONParser.parse(bytes)
   }
 
   /// Parses JSON text given as a string.
@@ -111,5 +116,35 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
   public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
   public init(dictionaryLiteral elements: (String, JSONValue)...) {
     self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+  }
+}
+
+extension JSONValue {
+  /// JSON has one kind of number: `5` and `5.0` are the same value, whichever case holds them
+  /// (a document read back from a journal or a file must equal the one that was written).
+  public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    switch (lhs, rhs) {
+    case (.null, .null): true
+    case (.bool(let a), .bool(let b)): a == b
+    case (.integer(let a), .integer(let b)): a == b
+    case (.number(let a), .number(let b)): a == b
+    case (.integer(let a), .number(let b)), (.number(let b), .integer(let a)): Double(a) == b
+    case (.string(let a), .string(let b)): a == b
+    case (.array(let a), .array(let b)): a == b
+    case (.object(let a), .object(let b)): a == b
+    default: false
+    }
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    switch self {
+    case .null: hasher.combine(0)
+    case .bool(let value): hasher.combine(value)
+    case .integer(let value): hasher.combine(Double(value))
+    case .number(let value): hasher.combine(value)
+    case .string(let value): hasher.combine(value)
+    case .array(let elements): hasher.combine(elements)
+    case .object(let members): hasher.combine(members)
+    }
   }
 }

@@ -24,3 +24,39 @@ struct JSONValueTests {
     #expect(JSONValue.number(3.5).integerValue == nil)
   }
 }
+
+struct JSONParserTests {
+  @Test func readsEveryKindOfValueAndEscape() throws {
+    let value = try JSONValue(
+      parsing:
+        #" {"a": [1, -0, 2.5, 1e3, 12345678901234567890, true, false, null], "s": "q\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00", "e": {}, "l": []} "#
+    )
+    #expect(
+      value
+        == .object([
+          "a": [
+            .integer(1), .integer(0), .number(2.5), .number(1000), .number(12345678901234567890),
+            true, false, .null,
+          ],
+          "s": .string("q\"\\/\u{08}\u{0C}\n\r\t\u{e9}\u{1F600}"), "e": .object([:]),
+          "l": .array([]),
+        ]))
+    #expect(
+      JSONValue.integer(5) == .number(5.0) && Set([JSONValue.integer(5), .number(5)]).count == 1)
+  }
+
+  @Test(arguments: [
+    "", " ", "{", "[1,]", "{\"a\":1,}", "{a:1}", "01", "1.", "-", "1e", "tru", "nul", "\"abc",
+    "\"a\u{01}b\"", "\"\\x\"", "\"\\u12\"", "[1] 2", "1e999", "{\"a\" 1}",
+  ])
+  func refusesWhatIsNotJSON(_ text: String) {
+    #expect(throws: (any Error).self) { _ = try JSONValue(parsing: text) }
+  }
+
+  @Test func refusesNestingBeyondTheLimitWithoutCrashing() throws {
+    let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+    #expect(throws: (any Error).self) { _ = try JSONValue(parsing: deep) }
+    let fine = String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
+    #expect(try JSONValue(parsing: fine).arrayValue != nil)
+  }
+}
