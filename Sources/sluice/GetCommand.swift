@@ -4,7 +4,8 @@ import SluiceModel
 
 /// `sluice get UUID`: one mapping, every field that applies to its kind.
 struct Get: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Show one event source mapping.")
+  static let configuration = CommandConfiguration(
+    commandName: "get", abstract: "Show one event source mapping.")
 
   @OptionGroup var aws: AWSOptions
 

@@ -4,7 +4,8 @@ import SluiceModel
 
 /// `sluice list`: every mapping of the account and region, as a table or JSON.
 struct List: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "List event source mappings.")
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List event source mappings.")
 
   @OptionGroup var aws: AWSOptions
 

@@ -8,6 +8,7 @@ import SluiceTerminal
 /// `sluice log`: the changes Sluice has sent, from the audit log, oldest first.
 struct Log: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "log",
     abstract: "Show the audit log: every change Sluice sent, with before and after values.")
 
   @Flag(help: "One JSON object per line, as stored.")

@@ -7,6 +7,7 @@ import SluiceTerminal
 /// `sluice pause UUID...`: stop mappings from polling; records wait in the source.
 struct Pause: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "pause",
     abstract: "Pause mappings (Enabled=false); records wait in the source.")
 
   @OptionGroup var toggle: ToggleOptions
@@ -17,6 +18,7 @@ struct Pause: AsyncParsableCommand {
 /// `sluice resume UUID...`: start paused mappings again, from where they stopped.
 struct Resume: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "resume",
     abstract: "Resume mappings (Enabled=true) from where they stopped.")
 
   @OptionGroup var toggle: ToggleOptions

@@ -3,10 +3,12 @@ import Foundation
 
 /// The `sluice` command: the TUI and the scriptable subcommands share the model and client below.
 ///
-/// Exit codes: 0 success, 1 a rejected change or an AWS error, 2 a usage error.
+/// Exit codes: 0 success, 1 a rejected change or an AWS error, 2 a usage error. Every command
+/// names itself: deriving names from type names costs each short command a noticeable start-up.
 @main
 struct Sluice: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "sluice",
     abstract: "Inspect, pause, resume and tune AWS Lambda event source mappings.",
     subcommands: [
       Browse.self, List.self, Get.self, Pause.self, Resume.self, Update.self, UndoCommand.self,

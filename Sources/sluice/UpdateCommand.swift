@@ -5,6 +5,7 @@ import SluiceModel
 /// `sluice update UUID --set Field=Value ...`: validated, diffed, then sent (unless --dry-run).
 struct Update: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "update",
     abstract: "Change fields of a mapping, checked by the validator before anything is sent.",
     discussion: """
       Values take the field's type: --set BatchSize=50, --set Enabled=false,

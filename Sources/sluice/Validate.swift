@@ -6,6 +6,7 @@ import SluiceModel
 /// `sluice validate`: check a proposed update against a mapping without sending anything.
 struct Validate: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "validate",
     abstract: "Check an update body against a mapping; print the findings and the diff.",
     discussion: """
       Reads a mapping as GetEventSourceMapping returns it and a proposed UpdateEventSourceMapping
