@@ -6,8 +6,9 @@ import SluiceTerminal
 /// Sends changes and writes each to the audit log: the one path every change takes, from the TUI
 /// and the subcommands alike, so none can skip the record.
 ///
-/// The caller identity is asked of STS once, on the first change (or when the TUI starts), and
-/// reused. A failure to identify never blocks a change: the record says `unknown` instead.
+/// The caller identity is asked for once per run, on the first change (or when the TUI starts),
+/// and reused; the client answers from the identity memory when it knows the access key. A failure
+/// to identify never blocks a change: the record says `unknown` instead.
 public final class ChangeRecorder: Sendable {
   public let service: MappingService
   public let log: AuditLog
@@ -31,7 +32,7 @@ public final class ChangeRecorder: Sendable {
     self.warn = warn
   }
 
-  /// Who the credentials belong to, or nil with the reason when STS would not say.
+  /// Who the credentials belong to, or why STS would not say.
   public func identity() async -> Result<CallerIdentity, IdentityUnknown> {
     await identityCache.value { try await self.service.callerIdentity() }
   }
