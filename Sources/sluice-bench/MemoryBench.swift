@@ -44,8 +44,10 @@ enum MemoryBench {
     Renderer(glyphs: .unicode, now: Date()).draw(state, on: MemoryScreen(rows: 40, columns: 120))
     let after = residentKilobytes()
     print(
-      "resident-memory-10000-mappings: \(after / 1024) MB resident with \(state.mappings.count) mappings loaded (process before loading: \(before / 1024) MB)"
-    )
+      String(
+        format:
+          "resident-memory-10000-mappings: %.1f MB resident with %d mappings loaded (process before loading: %.1f MB)",
+        Double(after) / 1024, state.mappings.count, Double(before) / 1024))
   }
 
   /// VmRSS from /proc/self/status, in kilobytes (0 where there is no /proc).
