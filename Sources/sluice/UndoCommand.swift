@@ -26,6 +26,18 @@ struct UndoCommand: AsyncParsableCommand {
   @Flag(help: "Show the diff, but send nothing.")
   var dryRun = false
 
+  @Flag(
+    help:
+      "Put the undo in the terminal UI's queue for this profile, region and account instead of sending it; the next `sluice` offers it for review."
+  )
+  var queue = false
+
+  func validate() throws {
+    if queue && (yes || dryRun) {
+      throw ValidationError("--queue sends nothing: leave out --yes and --dry-run.")
+    }
+  }
+
   func run() async throws {
     let log = StateDirectory(environment: .process).auditLog
     guard let record = try log.lastAccepted(uuid: uuid) else {
@@ -43,6 +55,10 @@ struct UndoCommand: AsyncParsableCommand {
         print(
           "\nChanged again since then: \(since.joined(separator: ", ")); undoing overwrites that.")
       }
+      if queue && report.exitCode == 0 && !draft.updateBody.isEmpty {
+        try await enqueue(draft, session)
+        return false
+      }
       if report.exitCode != 0 || dryRun || draft.updateBody.isEmpty {
         if dryRun && report.exitCode == 0 { print("\nDry run: nothing was sent.") }
         return report.exitCode != 0
@@ -54,5 +70,28 @@ struct UndoCommand: AsyncParsableCommand {
       return false
     }
     if rejected { throw ExitCode(1) }
+  }
+
+  /// Adds the undo to the account's queue journal, unless a TUI holds it or already queues an
+  /// edit to this mapping.
+  private func enqueue(_ draft: Draft, _ session: Session) async throws {
+    let account = (try? await session.recorder.identity().get().account) ?? "unknown"
+    let journal = session.stateDirectory.journal(
+      profile: session.profile, region: session.region, account: account)
+    guard let claim = journal.claim() else {
+      complain("sluice: a sluice terminal UI has this account's queue open; press u there instead.")
+      throw ExitCode(1)
+    }
+    var drafts = try journal.load()?.drafts ?? []
+    guard !drafts.contains(where: { $0.mapping.uuid == uuid }) else {
+      complain("sluice: an edit to \(uuid) is already queued; apply or drop it in sluice first.")
+      throw ExitCode(1)
+    }
+    drafts.append(draft)
+    try journal.save(drafts)
+    withExtendedLifetime(claim) {}
+    print(
+      "\nQueued in \(journal.path). The next `sluice` for profile \(session.profile) in \(session.region) offers it for review."
+    )
   }
 }

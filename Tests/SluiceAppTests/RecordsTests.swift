@@ -144,6 +144,16 @@ struct QueueJournalTests {
     #expect(try QueueJournal(path: place).load()?.drafts.count == 1)
   }
 
+  @Test func oneProcessAtATimeMayClaimAJournal() throws {
+    let scratch = ScratchState()
+    let journal = scratch.directory.journal(profile: "p", region: "r", account: "a")
+    var first = journal.claim()
+    #expect(first != nil)
+    #expect(journal.claim() == nil)
+    first = nil
+    #expect(journal.claim() != nil)
+  }
+
   @Test func aDamagedJournalIsAnErrorNotAnEmptyQueue() throws {
     let scratch = ScratchState()
     let journal = scratch.directory.journal(profile: "p", region: "r", account: "a")

@@ -34,7 +34,7 @@ struct RestoreAndUndoTests {
     _ = state.handle(.key(.escape))
     _ = state.handle(.journalFound(drafts: drafts, savedAt: "2026-11-28T10:00:00.000Z"))
     #expect(state.dialog?.title == "Restore queued edits")
-    #expect(state.dialog?.lines.first?.contains("2 edits were still queued") == true)
+    #expect(state.dialog?.lines.first?.contains("2 edits are waiting") == true)
     #expect(!state.journalOpen)
     #expect(state.handle(.key(.character("y"))).isEmpty)
     #expect(state.queue == drafts && state.journalOpen)

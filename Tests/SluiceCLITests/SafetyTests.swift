@@ -59,6 +59,33 @@ final class SafetyTests {
     #expect(try auditLines().count == 3)
   }
 
+  /// `sluice undo --queue` leaves the undo for the terminal UI, which offers it, shows its diff and
+  /// applies it; while a terminal UI holds the account's queue, the command refuses.
+  @Test(.enabled(if: tmuxInstalled))
+  func anUndoQueuedFromTheCommandLineIsOfferedInTheTerminalUI() async throws {
+    let uuid = try #require(try peer.seed(1).first)
+    #expect(try peer.sluice(["update", uuid, "--set", "BatchSize=3"]).status == 0)
+    let queued = try peer.sluice(["undo", uuid, "--queue"])
+    #expect(queued.status == 0, "\(queued.error)")
+    #expect(queued.output.contains("~ BatchSize: 3 -> ") && queued.output.contains("Queued in "))
+    #expect(try await peer.motoMapping(uuid)["BatchSize"] as? Int == 3)
+    let again = try peer.sluice(["undo", uuid, "--queue"])
+    #expect(again.status == 1 && again.error.contains("already queued"))
+
+    let tmux = try peer.terminal(columns: 120, rows: 40, then: "; echo exit-$((100+$?))")
+    try tmux.waitFor("Restore queued edits")
+    let busy = try peer.sluice(["undo", uuid, "--queue"])
+    #expect(busy.status == 1 && busy.error.contains("terminal UI has this account's queue open"))
+    try tmux.press("y", "Q")
+    let diff = try tmux.waitFor("PUT /2015-03-31/event-source-mappings/\(uuid)")
+    #expect(diff.contains(" - BatchSize: 3"), "\(diff.text)")
+    try tmux.press("Enter", "y")
+    try tmux.waitFor("Applied the edit")
+    #expect(try await peer.motoMapping(uuid)["BatchSize"] as? Int != 3)
+    try tmux.press("Escape", "q")
+    #expect(try tmux.waitFor("exit-100").text.contains("exit-100"))
+  }
+
   /// Three edits queued; the first applied, the second in flight when Sluice is killed with
   /// SIGKILL, the third never sent. The next start restores the second and third; applying them
   /// sends the third once and recognises the second as already done.
@@ -88,7 +115,7 @@ final class SafetyTests {
 
     try tmux.startSluice("--endpoint-url \(peer.url)", ready: "Restore queued edits")
     let offer = try tmux.screen().text
-    #expect(offer.contains("2 edits were still queued"), "\(offer)")
+    #expect(offer.contains("2 edits are waiting"), "\(offer)")
     try tmux.press("y")
     try await waitUntil { try await self.peer.motoMapping(uuids[1])["BatchSize"] as? Int == 7 }
     try tmux.press("Q", "A", "y")

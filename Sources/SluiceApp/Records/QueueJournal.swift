@@ -50,6 +50,27 @@ public struct QueueJournal: Sendable {
     return drafts.isEmpty ? nil : (drafts, contents.savedAt)
   }
 
+  /// Claims the journal for one process: the TUI holds the claim while it runs, so a second TUI or
+  /// `sluice undo --queue` on the same account cannot overwrite its queue. nil when another
+  /// process holds it. The claim ends when the returned value is released (or the process ends).
+  public func claim() -> Claim? {
+    try? PrivateFile.makeDirectory((path as NSString).deletingLastPathComponent)
+    let fd = open(path + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { return nil }
+    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+      close(fd)
+      return nil
+    }
+    return Claim(fd: fd)
+  }
+
+  /// An exclusive claim on a journal, given up when released.
+  public final class Claim: Sendable {
+    private let fd: Int32
+    init(fd: Int32) { self.fd = fd }
+    deinit { close(fd) }
+  }
+
   /// Moves the file out of the way (not deleted: the operator may still want it) and returns
   /// where it went.
   public func setAside(at date: Date = Date()) throws -> String {

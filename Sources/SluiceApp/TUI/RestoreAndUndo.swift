@@ -12,7 +12,7 @@ extension AppState {
     let offer = Dialog(
       title: "Restore queued edits",
       lines: [
-        "\(drafts.count) edit\(drafts.count == 1 ? " was" : "s were") still queued when Sluice last stopped (saved \(savedAt)):",
+        "\(drafts.count) edit\(drafts.count == 1 ? " is" : "s are") waiting in this account's saved queue (saved \(savedAt)):",
         names.joined(separator: ", "),
         "y puts them back in the queue; each is checked against AWS before it is sent.",
         "n sets them aside in a file; nothing is lost.",

@@ -9,8 +9,9 @@ public final class TerminalApp {
   private let service: MappingService
   private let recorder: ChangeRecorder
   private let stateDirectory: StateDirectory
-  /// The queue journal, once the account is known.
+  /// The queue journal, once the account is known and this process holds its claim.
   private var journal: QueueJournal?
+  private var journalClaim: QueueJournal.Claim?
   /// The queue as last saved, so it is written only when it changes.
   private var savedQueue: [Draft] = []
   private let screen: CursesScreen
@@ -224,6 +225,16 @@ extension TerminalApp {
   private func openJournal(account: String) {
     let opened = stateDirectory.journal(
       profile: state.context.profile, region: state.context.region, account: account)
+    guard let claim = opened.claim() else {
+      perform(
+        state.handle(
+          .notice(
+            "Another Sluice has this account's queue open: this session's queue is not saved.",
+            isError: true)))
+      perform(state.handle(.journalFound(drafts: [], savedAt: "")))
+      return
+    }
+    journalClaim = claim
     journal = opened
     do {
       let saved = try opened.load()
