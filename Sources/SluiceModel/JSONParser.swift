@@ -68,22 +68,10 @@ struct JSONParser {
     return value
   }
 
-  private mutating func enter() throws(Failure) {
-    depth += 1
-    guard depth <= Self.maximumDepth else { throw failure("nested too deeply") }
-  }
-
   private mutating func object() throws(Failure) -> JSONValue {
-    try enter()
-    index += 1
     var members: [String: JSONValue] = [:]
-    skipWhitespace()
-    if current == UInt8(ascii: "}") {
-      index += 1
-      depth -= 1
-      return .object(members)
-    }
-    while true {
+    if try opensEmpty(closer: UInt8(ascii: "}")) { return .object(members) }
+    repeat {
       skipWhitespace()
       guard current == UInt8(ascii: "\"") else { throw failure("expected a member name") }
       let name = try string()
@@ -92,41 +80,45 @@ struct JSONParser {
       index += 1
       skipWhitespace()
       members[name] = try value()
-      skipWhitespace()
-      switch current {
-      case UInt8(ascii: ","): index += 1
-      case UInt8(ascii: "}"):
-        index += 1
-        depth -= 1
-        return .object(members)
-      default: throw failure("expected ',' or '}'")
-      }
-    }
+    } while try !closes(closer: UInt8(ascii: "}"))
+    return .object(members)
   }
 
   private mutating func array() throws(Failure) -> JSONValue {
-    try enter()
-    index += 1
     var elements: [JSONValue] = []
-    skipWhitespace()
-    if current == UInt8(ascii: "]") {
-      index += 1
-      depth -= 1
-      return .array(elements)
-    }
-    while true {
+    if try opensEmpty(closer: UInt8(ascii: "]")) { return .array(elements) }
+    repeat {
       skipWhitespace()
       elements.append(try value())
-      skipWhitespace()
-      switch current {
-      case UInt8(ascii: ","): index += 1
-      case UInt8(ascii: "]"):
-        index += 1
-        depth -= 1
-        return .array(elements)
-      default: throw failure("expected ',' or ']'")
-      }
+    } while try !closes(closer: UInt8(ascii: "]"))
+    return .array(elements)
+  }
+
+  /// Steps into a container; true when it is empty (its closer taken as well).
+  private mutating func opensEmpty(closer: UInt8) throws(Failure) -> Bool {
+    depth += 1
+    guard depth <= Self.maximumDepth else { throw failure("nested too deeply") }
+    index += 1
+    skipWhitespace()
+    guard current == closer else { return false }
+    index += 1
+    depth -= 1
+    return true
+  }
+
+  /// After an element: false after a comma, true when the closer ends the container.
+  private mutating func closes(closer: UInt8) throws(Failure) -> Bool {
+    skipWhitespace()
+    if current == UInt8(ascii: ",") {
+      index += 1
+      return false
     }
+    guard current == closer else {
+      throw failure("expected ',' or '\(Character(Unicode.Scalar(closer)))'")
+    }
+    index += 1
+    depth -= 1
+    return true
   }
 
   private mutating func string() throws(Failure) -> String {
