@@ -11,6 +11,7 @@ public final class TerminalApp {
   private let stateDirectory: StateDirectory
   /// The queue journal, once the account is known and this process holds its claim.
   private var journal: QueueJournal?
+  /// Held for the whole run, so that no other Sluice writes this account's journal meanwhile.
   private var journalClaim: QueueJournal.Claim?
   /// The queue as last saved, so it is written only when it changes.
   private var savedQueue: [Draft] = []
