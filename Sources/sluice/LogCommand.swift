@@ -20,11 +20,15 @@ struct Log: ParsableCommand {
   @Option(help: "Only the last N changes.")
   var last: Int?
 
+  func validate() throws {
+    if let last, last < 1 { throw ValidationError("--last takes 1 or more.") }
+  }
+
   func run() throws {
     let log = StateDirectory(environment: .process).auditLog
     let (all, unreadable) = try log.read()
     var records = all.filter { uuid == nil || $0.uuid == uuid }
-    if let last { records = Array(records.suffix(max(0, last))) }
+    if let last { records = Array(records.suffix(last)) }
     if unreadable > 0 {
       complain(
         "sluice: \(unreadable) line\(unreadable == 1 ? "" : "s") of \(log.path) could not be read.")
@@ -36,7 +40,7 @@ struct Log: ParsableCommand {
       return
     }
     guard !records.isEmpty else {
-      print("No changes recorded in \(log.path).")
+      print("No changes\(uuid.map { " to \($0)" } ?? "") recorded in \(log.path).")
       return
     }
     for record in records { print(Self.describe(record)) }

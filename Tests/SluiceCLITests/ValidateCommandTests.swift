@@ -108,3 +108,25 @@ enum Sluice {
       error: String(decoding: err, as: UTF8.self))
   }
 }
+
+/// `sluice log` on an empty state directory, and its one rule about `--last`.
+struct LogCommandTests {
+  static let environment = [
+    "PATH": "/usr/bin:/bin", "HOME": "/nonexistent",
+    "XDG_STATE_HOME": FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sluice-log-\(UUID().uuidString)"
+    ).path,
+  ]
+
+  @Test func saysWhatItLookedForWhenNothingIsRecorded() throws {
+    let run = try Sluice.run(["log", "--uuid", "u-1"], environment: Self.environment)
+    #expect(run.status == 0)
+    #expect(run.output.hasPrefix("No changes to u-1 recorded in "))
+  }
+
+  @Test func lastTakesOneOrMore() throws {
+    let run = try Sluice.run(["log", "--last", "0"], environment: Self.environment)
+    #expect(run.status == 2)
+    #expect(run.error.contains("--last takes 1 or more."))
+  }
+}
