@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: sluice → SluiceApp → (SluiceTerminal, SluiceClient, SluiceModel).
-// SluiceModel is pure Swift (no UI, no network), so both front ends share one set of rules.
+// Dependencies point one way: sluice → SluiceApp → (SluiceTerminal, SluiceClient) → SluiceModel.
+// SluiceModel is pure Swift (no UI, no network), so both front ends share one set of rules, and
+// the terminal shares its sanitiser for text from the network.
 let package = Package(
   name: "Sluice",
   platforms: [.macOS(.v13)],
@@ -28,7 +29,7 @@ let package = Package(
       ]
     ),
     .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
-    .target(name: "SluiceTerminal", dependencies: ["CNcursesw"]),
+    .target(name: "SluiceTerminal", dependencies: ["CNcursesw", "SluiceModel"]),
     .target(
       name: "SluiceApp",
       dependencies: [
@@ -39,7 +40,7 @@ let package = Package(
     .executableTarget(
       name: "sluice",
       dependencies: [
-        "SluiceApp",
+        "SluiceApp", "SluiceClient", "SluiceModel", "SluiceTerminal",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

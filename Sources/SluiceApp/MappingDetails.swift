@@ -1,6 +1,5 @@
 import Foundation
 import SluiceModel
-import SluiceTerminal
 
 /// What `sluice get` prints: the facts of a mapping, then every field that applies to its kind
 /// with its value (or its default when not set).

@@ -1,5 +1,4 @@
 import SluiceModel
-import SluiceTerminal
 
 /// The table `sluice list` prints: one row per mapping, columns sized to their contents.
 public enum MappingTable {

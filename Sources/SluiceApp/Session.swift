@@ -71,3 +71,11 @@ public final class Session: Sendable {
   /// Closes the connections from synchronous code, such as after the TUI's input loop ends.
   public func closeNow() { transport.shutdownNow() }
 }
+
+extension StateDirectory {
+  /// The state directory the environment names (`XDG_STATE_HOME`, `HOME`).
+  public init(environment: AWSEnvironment) {
+    self.init(
+      xdgStateHome: environment["XDG_STATE_HOME"], homeDirectory: environment.homeDirectory)
+  }
+}

@@ -1,5 +1,4 @@
 import SluiceModel
-import SluiceTerminal
 
 /// The outcome of checking one proposed update: findings, the diff and the body that would be sent.
 ///

@@ -1,4 +1,5 @@
 import CNcursesw
+import SluiceModel
 
 /// The real terminal, through ncursesw.
 ///

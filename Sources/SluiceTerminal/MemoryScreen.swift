@@ -1,3 +1,5 @@
+import SluiceModel
+
 /// A screen that keeps its cells in memory, for tests and benchmarks.
 ///
 /// It applies the same cutting and sanitising rules as the real terminal, so what a test reads

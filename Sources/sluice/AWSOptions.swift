@@ -1,6 +1,6 @@
 import ArgumentParser
 import SluiceApp
-import SluiceTerminal
+import SluiceModel
 
 /// The options every AWS-facing subcommand takes.
 struct AWSOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
-import SluiceTerminal
+import SluiceApp
+import SluiceModel
 
 /// Asks a yes/no question on the terminal before a change; the safe answer is the default.
 ///
@@ -21,4 +22,23 @@ func confirmed(_ question: String, yes: Bool) throws -> Bool {
     return false
   }
   return true
+}
+
+/// Prints what came of a change sent by `update` or `undo`; true when it went through or was not
+/// needed.
+func printOutcome(_ outcome: ChangeOutcome, verb: String) -> Bool {
+  switch outcome {
+  case .sent(let accepted):
+    print("\n\(verb) \(accepted.mapping.uuid): \(ToggleOptions.describe(accepted.mapping))")
+    return true
+  case .alreadyHeld(let mapping):
+    print("\n\(mapping.uuid) already holds these values on AWS: nothing was sent.")
+    return true
+  case .conflicted(let conflict):
+    let members = conflict.fields.map(\.member).joined(separator: ", ")
+    complain(
+      "sluice: \(conflict.remote.uuid): \(members) changed on AWS while this ran; nothing was sent. Run the command again to start from the new values."
+    )
+    return false
+  }
 }

@@ -1,9 +1,7 @@
 import ArgumentParser
 import Foundation
 import SluiceApp
-import SluiceClient
 import SluiceModel
-import SluiceTerminal
 
 /// `sluice log`: the changes Sluice has sent, from the audit log, oldest first.
 struct Log: ParsableCommand {

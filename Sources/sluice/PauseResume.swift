@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SluiceApp
 import SluiceModel
-import SluiceTerminal
 
 /// `sluice pause UUID...`: stop mappings from polling; records wait in the source.
 struct Pause: AsyncParsableCommand {
@@ -79,19 +78,21 @@ struct ToggleOptions: ParsableArguments {
       guard let chosen = try await chooseTargets(session, enabled: enabled) else { return -1 }
       let started = Date()
       let results = await session.recorder.sendMany(
-        ["Enabled": .bool(enabled)], to: chosen.uuids, known: chosen.known,
-        concurrency: concurrency
+        ["Enabled": .bool(enabled)], to: chosen, concurrency: concurrency
       ) { outcome in
         switch outcome.result {
-        case .success(let accepted):
-          let done = outcome.unchanged ? "already \(enabled ? "enabled" : "paused")" : verb
-          print("\(done) \(outcome.uuid): \(Self.describe(accepted.mapping))")
-        case .failure(let error):
-          complain("sluice: \(outcome.uuid): \(DisplayText.singleLine(String(describing: error)))")
+        case .success(.sent(let accepted)):
+          print("\(verb) \(outcome.uuid): \(Self.describe(accepted.mapping))")
+        case .success(.alreadyHeld(let mapping)):
+          print(
+            "already \(enabled ? "enabled" : "paused") \(outcome.uuid): \(Self.describe(mapping))")
+        case .success(.conflicted), .failure:
+          complain("sluice: \(outcome.uuid): \(Self.failure(outcome) ?? "")")
         }
       }
-      let targets = chosen.uuids
-      var failures = results.filter { if case .failure = $0.result { true } else { false } }.count
+      let targets = chosen
+      let succeeded = results.filter { Self.failure($0) == nil }
+      var failures = targets.count - succeeded.count
       if targets.count > 1 {
         let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
         print(
@@ -99,7 +100,7 @@ struct ToggleOptions: ParsableArguments {
         )
       }
       if wait {
-        for case (let uuid, .success) in results.map({ ($0.uuid, $0.result) }) {
+        for uuid in succeeded.map(\.uuid) {
           do {
             let settled = try await session.client.waitUntilSettled(uuid, timeout: timeout)
             print("\(uuid): \(settled.state ?? "?")")
@@ -114,12 +115,10 @@ struct ToggleOptions: ParsableArguments {
     if failures != 0 { throw ExitCode(1) }
   }
 
-  /// The UUIDs to change, and the mappings already read: as named, or chosen by the filters and
-  /// confirmed. Mappings already in the wanted state are left alone. nil when the operator declined.
-  private func chooseTargets(_ session: Session, enabled: Bool) async throws
-    -> (uuids: [String], known: [String: EventSourceMapping])?
-  {
-    guard bySelection else { return (uuids, [:]) }
+  /// The UUIDs to change: as named, or chosen by the filters and confirmed. Mappings already in
+  /// the wanted state are left alone. nil when the operator declined.
+  private func chooseTargets(_ session: Session, enabled: Bool) async throws -> [String]? {
+    guard bySelection else { return uuids }
     let listed = try await session.client.listAll(functionName: function, eventSourceArn: source)
     let matching = listed.filter { MappingFilter.matches($0, allMatching ?? "") }
     let targets = matching.filter { $0.isEnabled != enabled }
@@ -131,13 +130,21 @@ struct ToggleOptions: ParsableArguments {
     }
     guard !targets.isEmpty else {
       print("Nothing to \(enabled ? "resume" : "pause").")
-      return ([], [:])
+      return []
     }
-    let chosen = (
-      targets.map(\.uuid), Dictionary(targets.map { ($0.uuid, $0) }) { first, _ in first }
-    )
+    let chosen = targets.map(\.uuid)
     let question = "\(enabled ? "Resume" : "Pause") \(MappingFilter.describe(targets))?"
     return try confirmed(question, yes: yes) ? chosen : nil
+  }
+
+  /// Why a mapping's change did not go through, or nil when it did (or was not needed).
+  static func failure(_ outcome: ChangeRecorder.Outcome) -> String? {
+    switch outcome.result {
+    case .success(.sent), .success(.alreadyHeld): nil
+    case .success(.conflicted(let conflict)):
+      "changed on AWS meanwhile: " + conflict.fields.map(\.member).joined(separator: ", ")
+    case .failure(let error): DisplayText.singleLine(String(describing: error))
+    }
   }
 
   static func describe(_ mapping: EventSourceMapping) -> String {

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SluiceApp
 import SluiceModel
-import SluiceTerminal
 
 /// `sluice undo UUID`: the inverse of the last change Sluice made to a mapping, shown as a diff
 /// and validated, then sent after a y (or `--yes`).
@@ -65,9 +64,7 @@ struct UndoCommand: AsyncParsableCommand {
       }
       let name = MappingSummary.functionName(current)
       guard try confirmed("Send this undo to \(name)?", yes: yes) else { return false }
-      let updated = try await session.recorder.send(draft.updateBody, to: current)
-      print("\nUndone on \(uuid): \(ToggleOptions.describe(updated.mapping))")
-      return false
+      return !printOutcome(try await session.recorder.apply(draft), verb: "Undone on")
     }
     if rejected { throw ExitCode(1) }
   }

@@ -48,9 +48,7 @@ struct Update: AsyncParsableCommand {
         if dryRun && report.exitCode == 0 { print("\nDry run: nothing was sent.") }
         return report.exitCode != 0
       }
-      let updated = try await session.recorder.send(draft.updateBody, to: before)
-      print("\nUpdated \(uuid): \(ToggleOptions.describe(updated.mapping))")
-      return false
+      return !printOutcome(try await session.recorder.apply(draft), verb: "Updated")
     }
     if rejected { throw ExitCode(1) }
   }

@@ -120,7 +120,7 @@ struct AppStateTests {
   @Test func formEditsAreValidatedLiveAndQueueingIsRefusedWhileAnErrorStands() throws {
     var state = Self.loaded()
     Self.type([.enter], into: &state)
-    guard case .form = state.screen else { Issue.record("no form"); return }
+    guard case .form = state.page else { Issue.record("no form"); return }
     Self.type([.character("/")] + Self.text("batchsize") + [.enter], into: &state)
     var form = try #require(Self.form(state))
     #expect(form.focused.path == "BatchSize")
@@ -143,7 +143,7 @@ struct AppStateTests {
       [.down, .enter, .control("u")] + Self.text("2") + [.enter, .character("w")], into: &state)
     #expect(state.queue.count == 1)
     #expect(state.queue[0].updateBody == ["BatchSize": 50, "MaximumBatchingWindowInSeconds": 2])
-    guard case .list = state.screen else { Issue.record("expected the list"); return }
+    guard case .list = state.page else { Issue.record("expected the list"); return }
   }
 
   @Test func booleansAndChoicesCycle() throws {
@@ -163,9 +163,9 @@ struct AppStateTests {
     Self.type([.escape], into: &state)
     #expect(state.dialog?.action == .leaveForm)
     Self.type([.character("n")], into: &state)
-    guard case .form = state.screen else { Issue.record("left the form"); return }
+    guard case .form = state.page else { Issue.record("left the form"); return }
     Self.type([.escape, .character("y")], into: &state)
-    guard case .list = state.screen else { Issue.record("still in the form"); return }
+    guard case .list = state.page else { Issue.record("still in the form"); return }
   }
 
   @Test func applyingSendsEachQueuedBodyAndKeepsFailures() throws {
@@ -209,9 +209,9 @@ struct AppStateTests {
   @Test func helpOpensAndAnyKeyClosesIt() {
     var state = Self.loaded()
     Self.type([.character("?")], into: &state)
-    #expect(state.showingHelp)
+    #expect(state.help == 0)
     #expect(Self.type([.character("p")], into: &state).isEmpty)
-    #expect(!state.showingHelp && state.dialog == nil)
+    #expect(state.help == nil && state.dialog == nil)
   }
 
   @Test func refreshReloads() {
@@ -316,7 +316,7 @@ struct AppStateTests {
   }
 
   static func form(_ state: AppState) -> FormState? {
-    if case .form(let form) = state.screen { return form }
+    if case .form(let form) = state.page { return form }
     return nil
   }
 }

@@ -22,59 +22,38 @@ struct KeySequencePropertyTests {
       .delete, .tab, .backTab, .control("u"),
     ] + "jjjjkkgG/pppyyyYnNqQAdRuwwxe? **rr0123456789-fnoq".map { .character($0) }
 
-  /// The effect's answer from the demo backend, as events.
-  static func answer(_ effect: Effect, demo: DemoBackend, random: inout SplitMix) async
-    -> [AppEvent]
-  {
-    switch effect {
-    case .load, .reload:
-      guard
-        let all = try? await demo.listAll(functionName: nil, eventSourceArn: nil, onPage: { _ in })
-      else {
-        return [.loadFailed("demo")]
+  /// One run of the TUI without a terminal: the real effect runner on the demo backend, with a
+  /// clock that does not wait, an "editor" that gives the text back or fails, and a state
+  /// directory of its own. Half the runs find an earlier queue in the journal to restore.
+  final class Run {
+    let runner: EffectRunner
+    private let events = Collected()
+
+    init(demo: DemoBackend, state directory: StateDirectory, earlierQueue: Bool) async {
+      let context = AppStateTests.context
+      if earlierQueue,
+        let earlier = try? await demo.listAll(functionName: nil, eventSourceArn: nil) { _ in }.first
+      {
+        let journal = directory.journal(
+          profile: context.profile, region: context.region, account: DemoData.account)
+        try? journal.save([Draft(mapping: earlier, changes: ["BatchSize": 9])])
       }
-      return effect == .load ? [.page(all), .loaded] : [.reloaded(all)]
-    case .update(let uuid, let body):
-      do {
-        return [.updated(try await demo.update(uuid, body: body, settleTimeout: 1).mapping)]
-      } catch {
-        return [.updateFailed(uuid: uuid, message: "\(error)")]
-      }
-    case .apply(let draft):
-      do {
-        let remote = try await demo.get(draft.mapping.uuid)
-        switch ApplyCheck(draft: draft, remote: remote) {
-        case .conflict(let conflict): return [.conflicted(conflict)]
-        case .alreadyApplied: return [.alreadyApplied(remote)]
-        case .send(let body):
-          return [
-            .updated(try await demo.update(remote.uuid, body: body, settleTimeout: 1).mapping)
-          ]
-        }
-      } catch {
-        return [.updateFailed(uuid: draft.mapping.uuid, message: "\(error)")]
-      }
-    case .follow(let uuid):
-      return (try? await demo.get(uuid)).map { [.refreshed($0)] } ?? []
-    case .openEditor(let text):
-      return [.edited(Bool.random(using: &random) ? text : nil)]
-    case .identify: return [.identified(account: DemoData.account)]
-    case .openJournal:
-      // Half the runs start with an earlier queue to restore.
-      let earlier = try? await demo.listAll(functionName: nil, eventSourceArn: nil) { _ in }.first
-      guard let earlier, Bool.random(using: &random) else {
-        return [.journalFound(drafts: [], savedAt: "")]
-      }
-      return [
-        .journalFound(drafts: [Draft(mapping: earlier, changes: ["BatchSize": 9])], savedAt: "t")
-      ]
-    case .setJournalAside: return []
-    case .undo(let uuid):
-      guard let current = try? await demo.get(uuid) else { return [] }
-      return [
-        .undoReady(
-          Draft(mapping: current, changes: ["BatchSize": 7]), madeAt: "t", changedSince: [])
-      ]
+      let recorder = ChangeRecorder(
+        service: demo, log: directory.auditLog, profile: context.profile, region: context.region,
+        warn: { _ in })
+      runner = EffectRunner(
+        recorder: recorder,
+        journal: QueueKeeper(
+          stateDirectory: directory, profile: context.profile, region: context.region),
+        clock: WaitClock(now: Date.init, sleep: { _ in }), settleLimit: 5,
+        editText: { $0.count % 2 == 0 ? $0 : nil })
+    }
+
+    /// Runs an effect to its end and returns every event it posted, in order.
+    func answer(_ effect: Effect) async -> [AppEvent] {
+      let events = self.events
+      await runner.start(effect) { events.add($0) }?.value
+      return events.take()
     }
   }
 
@@ -117,38 +96,38 @@ struct KeySequencePropertyTests {
     }
   }
 
-  @Test func randomKeysKeepEveryInvariant() async {
+  @Test func randomKeysKeepEveryInvariant() async throws {
     var random = SplitMix(state: 0xC0FFEE)
     let demo = DemoBackend(mappings: 40, transitionSeconds: 0, pageSeconds: 0)
+    let scratch = ScratchState()
+    var run = await Run(demo: demo, state: scratch.directory, earlierQueue: true)
     var state = AppState(context: AppStateTests.context)
     var pending = AppState.startup
     var sent = 0
     var quits = 0
+    var restoreOffers = 0
     for step in 0..<Self.keyCount {
-      // The backend answers what the last key asked for; answers may ask for more.
+      // The runner answers what the last key asked for; answers may ask for more.
       var rounds = 0
       while !pending.isEmpty && rounds < 8 {
         let effects = pending
         pending = []
         for effect in effects {
           if Self.sends(effect) { sent += 1 }
-          for event in await Self.answer(effect, demo: demo, random: &random) {
-            let before = state.queue.map(\.mapping.uuid)
-            pending += state.handle(event)
-            let gone = Set(before).subtracting(state.queue.map(\.mapping.uuid))
-            if case .updated(let mapping) = event {
-              #expect(gone.isSubset(of: [mapping.uuid]))
-            } else if case .alreadyApplied(let mapping) = event {
-              #expect(gone.isSubset(of: [mapping.uuid]))
-            } else {
-              #expect(gone.isEmpty, "step \(step): \(event) removed a queued edit")
-            }
+          for event in await run.answer(effect) {
+            pending += handle(event, in: &state, step: step)
           }
         }
         rounds += 1
       }
+      if case .restore = state.dialog?.action { restoreOffers += 1 }
+      if state.journalOpen, let failure = run.runner.journal.save(state.queue) {
+        Issue.record("step \(step): \(failure)")
+      }
       if state.wantsToQuit {
         quits += 1
+        run = await Run(
+          demo: demo, state: scratch.directory, earlierQueue: Bool.random(using: &random))
         state = AppState(context: AppStateTests.context)
         pending = AppState.startup
         continue
@@ -164,6 +143,34 @@ struct KeySequencePropertyTests {
       }
     }
     // The sequence must have reached the interesting places, or it proves little.
-    #expect(sent > 0 && quits > 0)
+    #expect(sent > 0 && quits > 0 && restoreOffers > 0)
+    #expect(try scratch.directory.auditLog.read().records.count > 0)
+  }
+
+  /// Feeds one event to the state; only an answer for a mapping may take that mapping's edit out
+  /// of the queue.
+  private func handle(_ event: AppEvent, in state: inout AppState, step: Int) -> [Effect] {
+    let before = state.queue.map(\.mapping.uuid)
+    let effects = state.handle(event)
+    let gone = Set(before).subtracting(state.queue.map(\.mapping.uuid))
+    switch event {
+    case .updated(let mapping), .alreadyApplied(let mapping):
+      #expect(gone.isSubset(of: [mapping.uuid]), "step \(step)")
+    default: #expect(gone.isEmpty, "step \(step): \(event) removed a queued edit")
+    }
+    return effects
+  }
+}
+
+/// Events posted by the runner's tasks, collected for the test to take in order.
+final class Collected: @unchecked Sendable {
+  private let lock = NSLock()
+  private var events: [AppEvent] = []
+  func add(_ event: AppEvent) { lock.withLock { events.append(event) } }
+  func take() -> [AppEvent] {
+    lock.withLock {
+      defer { events.removeAll() }
+      return events
+    }
   }
 }

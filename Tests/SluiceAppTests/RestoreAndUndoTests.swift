@@ -27,7 +27,7 @@ struct RestoreAndUndoTests {
     var state = AppStateTests.loaded()
     let drafts = Self.drafts(state)
     AppStateTests.type([.enter], into: &state)
-    guard case .form = state.screen else {
+    guard case .form = state.page else {
       Issue.record("expected the form")
       return
     }
@@ -82,7 +82,7 @@ struct RestoreAndUndoTests {
     let inverse = Draft(mapping: selected, changes: ["BatchSize": 77])
     _ = state.handle(.undoReady(inverse, madeAt: "2026-11-28T10:00:00.000Z", changedSince: []))
     #expect(state.queue == [inverse])
-    guard case .queue(let queueState) = state.screen else {
+    guard case .queue(let queueState) = state.page else {
       Issue.record("the queue should show the undo")
       return
     }

@@ -51,15 +51,18 @@ final class ScriptedTransport: HTTPTransport, @unchecked Sendable {
   }
 }
 
-/// Collects the delays a client asked to sleep, instead of sleeping.
+/// A clock for the client: sleeping records the delay and moves the clock on by it at once.
 final class SleepRecorder: @unchecked Sendable {
+  static let start = Date(timeIntervalSince1970: 1_764_316_800)
   private let lock = NSLock()
   private var recorded: [Double] = []
   var delays: [Double] { lock.withLock { recorded } }
   func sleep(_ seconds: Double) { lock.withLock { recorded.append(seconds) } }
+  var now: Date { Self.start.addingTimeInterval(delays.reduce(0, +)) }
 }
 
-/// A client on a scripted transport with fixed credentials, a fixed clock and recorded sleeps.
+/// A client on a scripted transport with fixed credentials and a clock that moves only by the
+/// sleeps it records.
 func scriptedClient(
   _ transport: ScriptedTransport, sleeps: SleepRecorder = SleepRecorder(), maxAttempts: Int = 3,
   readOnly: Bool = false
@@ -70,7 +73,7 @@ func scriptedClient(
     transport: transport,
     credentials: CredentialChain(providers: [FixedCredentials(credentials: credentials)]),
     retry: RetryPolicy(maxAttempts: maxAttempts, random: { 0.5 }), readOnly: readOnly,
-    sleep: { sleeps.sleep($0) }, now: { Date(timeIntervalSince1970: 1_764_316_800) })
+    sleep: { sleeps.sleep($0) }, now: { sleeps.now })
 }
 
 struct FixedCredentials: CredentialProvider {

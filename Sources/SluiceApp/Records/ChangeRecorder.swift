@@ -1,7 +1,6 @@
 import Foundation
 import SluiceClient
 import SluiceModel
-import SluiceTerminal
 
 /// Sends changes and writes each to the audit log: the one path every change takes, from the TUI
 /// and the subcommands alike, so none can skip the record.
@@ -37,10 +36,39 @@ public final class ChangeRecorder: Sendable {
     await identityCache.value { try await self.service.callerIdentity() }
   }
 
-  /// Sends `body` to the mapping and records the change against `before`, the mapping as it was
-  /// read just before.
-  public func send(
-    _ body: [String: JSONValue], to before: EventSourceMapping, settleTimeout: Double = 60
+  /// Reads the mapping as AWS has it now, then sends what `draft` still changes and records it.
+  ///
+  /// The one rule for every change, from the TUI and the subcommands alike: the "before" of a
+  /// record is the mapping read just before the change, never a list row or an earlier read. A
+  /// field the draft sends that changed on AWS since the draft's base holds the change back.
+  public func apply(_ draft: Draft, settleTimeout: Double = 60) async throws -> ChangeOutcome {
+    try await readThenSend(draft.mapping.uuid, settleTimeout: settleTimeout) { _ in draft }
+  }
+
+  /// Reads the mapping, then sends `body` on top of what AWS has now (a pause or a resume).
+  public func change(
+    _ uuid: String, _ body: [String: JSONValue], settleTimeout: Double = 60
+  ) async throws -> ChangeOutcome {
+    try await readThenSend(uuid, settleTimeout: settleTimeout) { remote in
+      Draft(mapping: remote, changes: body)
+    }
+  }
+
+  private func readThenSend(
+    _ uuid: String, settleTimeout: Double, draft: (EventSourceMapping) -> Draft
+  ) async throws -> ChangeOutcome {
+    let before = try await service.get(uuid)
+    switch ApplyCheck(draft: draft(before), remote: before) {
+    case .conflict(let conflict): return .conflicted(conflict)
+    case .alreadyApplied: return .alreadyHeld(before)
+    case .send(let body):
+      return .sent(try await send(body, to: before, settleTimeout: settleTimeout))
+    }
+  }
+
+  /// Sends `body` and records the change against `before`.
+  private func send(
+    _ body: [String: JSONValue], to before: EventSourceMapping, settleTimeout: Double
   ) async throws -> AcceptedUpdate {
     // Ask STS while the update is in flight, so the record does not wait for it afterwards.
     Task { _ = await identity() }
@@ -106,41 +134,50 @@ private actor IdentityCache {
   }
 }
 
+/// What came of a change once the mapping had been read again.
+public enum ChangeOutcome: Sendable {
+  /// AWS accepted the update.
+  case sent(AcceptedUpdate)
+  /// AWS already held every value (an earlier run, or someone else, made the change): nothing
+  /// was sent, and nothing recorded.
+  case alreadyHeld(EventSourceMapping)
+  /// A field the change sends was changed on AWS since the change was based: nothing was sent.
+  case conflicted(Conflict)
+}
+
 extension ChangeRecorder {
   /// How one mapping of a bulk change went.
   public struct Outcome: Sendable {
     public let uuid: String
-    public let result: Result<AcceptedUpdate, Error>
-    /// The mapping already held the values, so nothing was sent (and nothing recorded).
-    public let unchanged: Bool
+    public let result: Result<ChangeOutcome, Error>
   }
 
-  /// Sends the same body to many mappings, `concurrency` at a time. A mapping not in `known` is
-  /// read first, so its record has true before-values; one already holding the values is skipped.
+  /// Sends the same body to many mappings, at most `concurrency` at a time; each is read just
+  /// before its change, and one already holding the values is left alone.
   public func sendMany(
-    _ body: [String: JSONValue], to uuids: [String], known: [String: EventSourceMapping] = [:],
-    concurrency: Int = 8, onOutcome: (Outcome) -> Void = { _ in }
+    _ body: [String: JSONValue], to uuids: [String], concurrency: Int = 8,
+    onOutcome: (Outcome) -> Void = { _ in }
   ) async -> [Outcome] {
-    await boundedConcurrently(
-      uuids, limit: concurrency,
-      { uuid in
-        do {
-          let before: EventSourceMapping
-          if let mapping = known[uuid] {
-            before = mapping
-          } else {
-            before = try await self.service.get(uuid)
+    let limit = ConcurrencyLimit(concurrency)
+    return await withTaskGroup(of: (Int, Outcome).self) { group in
+      for (index, uuid) in uuids.enumerated() {
+        group.addTask {
+          let outcome = await limit.run {
+            do {
+              return Outcome(uuid: uuid, result: .success(try await self.change(uuid, body)))
+            } catch {
+              return Outcome(uuid: uuid, result: .failure(error))
+            }
           }
-          guard !Draft(mapping: before, changes: body).updateBody.isEmpty else {
-            return Outcome(
-              uuid: uuid, result: .success(AcceptedUpdate(mapping: before, requestId: nil)),
-              unchanged: true)
-          }
-          return Outcome(
-            uuid: uuid, result: .success(try await self.send(body, to: before)), unchanged: false)
-        } catch {
-          return Outcome(uuid: uuid, result: .failure(error), unchanged: false)
+          return (index, outcome)
         }
-      }, onOutput: onOutcome)
+      }
+      var outcomes = [Outcome?](repeating: nil, count: uuids.count)
+      for await (index, outcome) in group {
+        outcomes[index] = outcome
+        onOutcome(outcome)
+      }
+      return outcomes.compactMap { $0 }
+    }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import SluiceClient
 
 /// Where Sluice keeps what must outlive one run: the queue journals and the audit log.
 ///
@@ -10,9 +9,10 @@ public struct StateDirectory: Sendable, Equatable {
 
   public init(path: String) { self.path = path }
 
-  public init(environment: AWSEnvironment) {
-    let base = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-    path = (base ?? environment.homeDirectory + "/.local/state") + "/sluice"
+  /// `$XDG_STATE_HOME/sluice` when that is an absolute path, else under the home directory.
+  public init(xdgStateHome: String?, homeDirectory: String) {
+    let base = xdgStateHome.flatMap { $0.hasPrefix("/") ? $0 : nil }
+    path = (base ?? homeDirectory + "/.local/state") + "/sluice"
   }
 
   /// The audit log: every change sent, one JSON line each, across profiles and regions.

@@ -8,7 +8,7 @@ public enum Undo {
   public static func draft(reversing record: AuditRecord, on current: EventSourceMapping) -> Draft {
     var changes: [String: JSONValue] = [:]
     for change in record.changes {
-      changes[change.field] = change.before ?? Draft.clearValue(for: change.field)
+      changes[change.field] = change.before ?? FieldCatalogue.clearValue(for: change.field)
     }
     return Draft(mapping: current, changes: changes)
   }
