@@ -170,6 +170,9 @@ struct AppStateTests {
 
   @Test func applyingSendsEachQueuedBodyAndKeepsFailures() throws {
     var state = Self.loaded()
+    // The first two rows of the list, read before anything is queued.
+    let first = state.mappings[state.list.visible[0]].uuid
+    let second = state.mappings[state.list.visible[1]].uuid
     // pause via the form
     Self.type([.enter, .down, .character(" "), .character("w")], into: &state)
     Self.type(
@@ -179,8 +182,7 @@ struct AppStateTests {
     Self.type([.character("Q"), .character("A")], into: &state)
     #expect(state.dialog?.title == "Apply all edits")
     let effects = Self.type([.character("y")], into: &state)
-    let first = state.queue[0].mapping.uuid
-    let second = state.queue[1].mapping.uuid
+    #expect(effects.map(\.appliedUUID) == [first, second])
     #expect(effects == state.queue.map { .apply($0) })
     #expect(state.queue.map(\.updateBody) == [["Enabled": false], ["BatchSize": 5]])
     #expect(state.queue.map(\.mapping.uuid) == [first, second])
@@ -317,6 +319,14 @@ struct AppStateTests {
 
   static func form(_ state: AppState) -> FormState? {
     if case .form(let form) = state.page { return form }
+    return nil
+  }
+}
+
+extension Effect {
+  /// The mapping an `.apply` effect sends an edit to.
+  var appliedUUID: String? {
+    if case .apply(let draft) = self { return draft.mapping.uuid }
     return nil
   }
 }

@@ -133,3 +133,23 @@ struct RendererTests {
     #expect(TextLayout.wrap("one two three four", 9) == ["one two", "three", "four"])
   }
 }
+
+extension RendererTests {
+  /// Nested members sit under their parent's name, so every label is whole and distinct at 80
+  /// and 100 columns (they once both read `ProvisionedPollerConfig.M…`).
+  @Test(arguments: [80, 100])
+  func nestedFieldsShowUnderTheirMember(columns: Int) {
+    var state = AppStateTests.loaded()
+    AppStateTests.type([.enter], into: &state)
+    let lines = Self.render(state, rows: 70, columns: columns).lines
+    let member = try! #require(lines.firstIndex { $0.hasPrefix("   ProvisionedPollerConfig") })
+    #expect(lines[member + 1].contains("MinimumPollers"))
+    #expect(lines[member + 2].contains("MaximumPollers"))
+    #expect(!lines.contains { $0.contains("ProvisionedPollerConfig.M") })
+    let labels = lines.compactMap { line -> String? in
+      let label = line.dropFirst(1).prefix(34).trimmingCharacters(in: .whitespaces)
+      return label.isEmpty ? nil : label
+    }
+    #expect(!labels.contains { $0.hasSuffix("…") }, "\(labels)")
+  }
+}

@@ -30,7 +30,19 @@ public struct FieldPath: Hashable, Sendable, Comparable, CustomStringConvertible
   /// The last named segment, the name a person knows the field by.
   public var leaf: String { segments.last { $0 != "[]" } ?? member }
 
-  public var description: String {
+  /// True for a path below a top-level member, such as `ScalingConfig.MaximumConcurrency`.
+  public var isNested: Bool { segments.count > 1 }
+
+  /// The path below its member (`MaximumConcurrency`), or the member itself when not nested:
+  /// what a form shows under the member's heading.
+  public var belowMember: String {
+    guard isNested else { return member }
+    return Self.text(of: segments.dropFirst())
+  }
+
+  public var description: String { Self.text(of: segments[...]) }
+
+  private static func text(of segments: ArraySlice<String>) -> String {
     segments.reduce("") { text, segment in
       segment == "[]" ? text + "[]" : (text.isEmpty ? segment : text + "." + segment)
     }

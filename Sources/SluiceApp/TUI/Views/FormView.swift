@@ -3,20 +3,30 @@ import SluiceModel
 import SluiceTerminal
 
 extension Renderer {
-  /// One line of the field list: a group heading or a field.
-  enum FormLine {
+  /// One line of the field list: a group heading, the member nested fields sit under, or a
+  /// field.
+  enum FormLine: Equatable {
     case heading(FieldGroup)
+    case member(String)
     case field(Int)
   }
 
+  /// Fields in their groups; nested fields under their member's name, so every label stays
+  /// short and distinct (`MinimumPollers` and `MaximumPollers` under `ProvisionedPollerConfig`).
   static func formLines(_ form: FormState) -> [FormLine] {
     var lines: [FormLine] = []
     var group: FieldGroup?
+    var member: String?
     for (index, spec) in form.fields.enumerated() {
       if spec.group != group {
         lines.append(.heading(spec.group))
         group = spec.group
+        member = nil
       }
+      if spec.path.isNested, spec.path.member != member {
+        lines.append(.member(spec.path.member))
+      }
+      member = spec.path.isNested ? spec.path.member : nil
       lines.append(.field(index))
     }
     return lines
@@ -85,6 +95,10 @@ extension Renderer {
         screen.put(
           TextLayout.fit(" \(group.rawValue)", width, ellipsis: ""), row: row, column: 0,
           style: Style(.accent, underline: true))
+      case .member(let name):
+        screen.put(
+          TextLayout.fit("   \(name)", width, ellipsis: glyphs.ellipsis), row: row, column: 0,
+          style: Style(dim: true))
       case .field(let index):
         drawField(form, index: index, row: row, labelWidth: labelWidth, width: width, on: screen)
       }
@@ -105,8 +119,8 @@ extension Renderer {
       value = form.text(for: spec) ?? "-"
     }
     let pointer = focused ? glyphs.pointer : " "
-    let label = TextLayout.fit(
-      "\(pointer) \(spec.path.description)", labelWidth, ellipsis: glyphs.ellipsis)
+    let name = spec.path.isNested ? "   " + spec.path.belowMember : spec.path.description
+    let label = TextLayout.fit("\(pointer) \(name)", labelWidth, ellipsis: glyphs.ellipsis)
     let valueWidth = max(4, width - labelWidth - 4)
     let base = focused ? Style(reverse: form.editor == nil) : Style.plain
     screen.put(label, row: row, column: 1, style: base)
