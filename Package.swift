@@ -51,7 +51,9 @@ let package = Package(
     // Helpers shared by test targets only (a seeded generator for the fuzz and property tests).
     .target(name: "SluiceTestSupport", path: "Tests/SluiceTestSupport"),
     .testTarget(name: "SluiceModelTests", dependencies: ["SluiceModel"]),
-    .testTarget(name: "SluiceClientTests", dependencies: ["SluiceClient", "SluiceTestSupport"]),
+    .testTarget(
+      name: "SluiceClientTests", dependencies: ["SluiceClient", "SluiceTestSupport"],
+      exclude: ["Credentials/imds_stub.py"]),
     .testTarget(name: "SluiceTerminalTests", dependencies: ["SluiceTerminal"]),
     .testTarget(name: "SluiceAppTests", dependencies: ["SluiceApp", "SluiceTestSupport"]),
     .testTarget(name: "SluiceCLITests", dependencies: ["sluice"]),

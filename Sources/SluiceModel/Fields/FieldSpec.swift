@@ -33,10 +33,11 @@ public struct FieldSpec: Sendable, Identifiable {
     _ path: FieldPath, label: String, group: FieldGroup, type: FieldType,
     appliesTo: Set<SourceKind>, summary: String, integerLimits: IntegerLimits? = nil,
     integerLimitsByKind: [SourceKind: IntegerLimits] = [:], textRule: TextRule? = nil,
-    defaults: [SourceKind: String] = [:], otherwise: String = "not set",
-    defaultValue: JSONValue? = nil
+    defaults: [SourceKind: String] = [:], defaultValue: JSONValue? = nil,
+    otherwise: String = "not set"
   ) {
     self.path = path
+    self.defaultValue = defaultValue
     self.label = label
     self.group = group
     self.type = type
@@ -47,7 +48,6 @@ public struct FieldSpec: Sendable, Identifiable {
     self.textRule = textRule
     self.defaults = defaults
     self.defaultForOtherKinds = otherwise
-    self.defaultValue = defaultValue
   }
 
   /// Whether the field can be set on a mapping of this kind (unknown kinds allow everything).

@@ -27,7 +27,7 @@ struct KeySequencePropertyTests {
   /// directory of its own. Half the runs find an earlier queue in the journal to restore.
   final class Run {
     let runner: EffectRunner
-    private let events = Collected()
+    private let inbox = Inbox()
 
     init(demo: DemoBackend, state directory: StateDirectory, earlierQueue: Bool) async {
       let context = AppStateTests.context
@@ -51,9 +51,9 @@ struct KeySequencePropertyTests {
 
     /// Runs an effect to its end and returns every event it posted, in order.
     func answer(_ effect: Effect) async -> [AppEvent] {
-      let events = self.events
-      await runner.start(effect) { events.add($0) }?.value
-      return events.take()
+      let inbox = self.inbox
+      await runner.start(effect) { inbox.post($0) }?.value
+      return inbox.drain()
     }
   }
 
@@ -159,18 +159,5 @@ struct KeySequencePropertyTests {
     default: #expect(gone.isEmpty, "step \(step): \(event) removed a queued edit")
     }
     return effects
-  }
-}
-
-/// Events posted by the runner's tasks, collected for the test to take in order.
-final class Collected: @unchecked Sendable {
-  private let lock = NSLock()
-  private var events: [AppEvent] = []
-  func add(_ event: AppEvent) { lock.withLock { events.append(event) } }
-  func take() -> [AppEvent] {
-    lock.withLock {
-      defer { events.removeAll() }
-      return events
-    }
   }
 }

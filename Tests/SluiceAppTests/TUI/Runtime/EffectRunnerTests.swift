@@ -28,9 +28,9 @@ struct EffectRunnerTests {
     }
 
     func run(_ effect: Effect) async -> [AppEvent] {
-      let events = Collected()
-      await runner.start(effect) { events.add($0) }?.value
-      return events.take()
+      let inbox = Inbox()
+      await runner.start(effect) { inbox.post($0) }?.value
+      return inbox.drain()
     }
   }
 
@@ -78,10 +78,10 @@ struct EffectRunnerTests {
   /// The editor runs on the caller's thread, before `start` returns: no task to wait for.
   @Test func theEditorRunsBeforeStartReturns() {
     let rig = Rig()
-    let events = Collected()
-    let task = rig.runner.start(.openEditor(text: "{}")) { events.add($0) }
+    let inbox = Inbox()
+    let task = rig.runner.start(.openEditor(text: "{}")) { inbox.post($0) }
     #expect(task == nil)
-    guard case .edited(let text)? = events.take().first else {
+    guard case .edited(let text)? = inbox.drain().first else {
       Issue.record("expected .edited")
       return
     }
