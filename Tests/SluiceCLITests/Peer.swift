@@ -32,12 +32,27 @@ final class Peer: @unchecked Sendable {
     ]
     process.standardError = FileHandle.nullDevice
     try process.run()
-    for _ in 0..<200 where !FileManager.default.fileExists(atPath: portFile) {
-      usleep(50_000)
+    do {
+      url = "http://127.0.0.1:" + (try Self.port(in: portFile, of: process))
+      try? FileManager.default.removeItem(atPath: portFile)
+    } catch {
+      kill(process.processIdentifier, SIGKILL)
+      throw error
     }
-    let port = try String(contentsOfFile: portFile, encoding: .utf8)
-      .trimmingCharacters(in: .whitespacesAndNewlines)
-    url = "http://127.0.0.1:\(port)"
+  }
+
+  /// The port the proxy writes (atomically) once it listens; fails if it exits or takes 10 s.
+  private static func port(in portFile: String, of process: Process) throws -> String {
+    try poll("the verifying proxy to write its port to \(portFile)") {
+      guard process.isRunning else {
+        throw TestFailure(
+          "The verifying proxy exited (\(process.terminationStatus)) before listening")
+      }
+      return (try? String(contentsOfFile: portFile, encoding: .utf8))?
+        .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+    } until: {
+      !$0.isEmpty
+    }
   }
 
   /// SIGKILL, because the test runner blocks SIGTERM and children inherit that mask.
@@ -145,7 +160,8 @@ final class Peer: @unchecked Sendable {
           "XDG_STATE_HOME": stateHome,
         ].merging(extra) { _, new in new }
       ) { _, new in new })
-    try tmux.startSluice("--endpoint-url \(url)\(then)", ready: " of ")
+    // The status bar's count loses its spinner once every page has arrived.
+    try tmux.startSluice("--endpoint-url \(url)\(then)", ready: " mappings │ ")
     return tmux
   }
 

@@ -76,14 +76,12 @@ final class SafetyTests {
     try tmux.waitFor("Restore queued edits")
     let busy = try peer.sluice(["undo", uuid, "--queue"])
     #expect(busy.status == 1 && busy.error.contains("terminal UI has this account's queue open"))
-    try tmux.press("y", "Q")
-    let diff = try tmux.waitFor("PUT /2015-03-31/event-source-mappings/\(uuid)")
+    let diff = try tmux.press("y", "Q", until: "PUT /2015-03-31/event-source-mappings/\(uuid)")
     #expect(diff.contains(" - BatchSize: 3"), "\(diff.text)")
-    try tmux.press("Enter", "y")
-    try tmux.waitFor("Applied the edit")
+    try tmux.press("Enter", "y", until: "Applied the edit")
     #expect(try await peer.motoMapping(uuid)["BatchSize"] as? Int != 3)
     try tmux.press("Escape", "q")
-    #expect(try tmux.waitFor("exit-100").text.contains("exit-100"))
+    try tmux.waitFor("exit-100")
   }
 
   /// Three edits queued; the first applied, the second in flight when Sluice is killed with
@@ -95,13 +93,11 @@ final class SafetyTests {
     let tmux = try peer.terminal(columns: 120, rows: 40, then: "; echo exit-$((100+$?))")
     for uuid in uuids {
       try tmux.edit("batchsize", of: uuid, to: "7", kind: "")
-      try tmux.press("Enter", "w")
-      try tmux.waitFor("Queued an edit")
-      try tmux.press("Escape")
+      try tmux.press("Enter", "w", until: "Queued an edit")
+      try tmux.press("Escape", until: " / to filter")
     }
     #expect(try tmux.screen()[0].contains("3 queued"))
-    try tmux.press("Q", "Enter", "y")
-    try tmux.waitFor("Applied the edit")
+    try tmux.press("Q", "Enter", "y", until: "Applied the edit")
     try await peer.faults([
       [
         "kind": "delay", "delay_ms": 2500,
@@ -109,28 +105,48 @@ final class SafetyTests {
       ]
     ])
     try tmux.press("Enter", "y")
-    try await waitUntil { try await self.peer.changes(to: uuids[1]) > 0 }
+    try await waitUntil("the proxy to see the PUT to \(uuids[1])") {
+      try await self.peer.changes(to: uuids[1])
+    } until: {
+      $0 > 0
+    }
     try peer.signalSluice("KILL")
-    #expect(try tmux.waitFor("exit-237").text.contains("exit-237"))
+    try tmux.waitFor("exit-237")
 
     try tmux.startSluice("--endpoint-url \(peer.url)", ready: "Restore queued edits")
     let offer = try tmux.screen().text
     #expect(offer.contains("2 edits are waiting"), "\(offer)")
-    try tmux.press("y")
-    try await waitUntil { try await self.peer.motoMapping(uuids[1])["BatchSize"] as? Int == 7 }
-    try tmux.press("Q", "A", "y")
-    try tmux.waitFor("0 queued")
+    try tmux.send(["y"], until: "the two edits queued and every mapping loaded") {
+      $0[0].contains("2 queued") && $0[0].contains(" mappings │ ")
+    }
+    try await waitUntil("moto to hold BatchSize 7 for \(uuids[1])") {
+      try await self.peer.motoMapping(uuids[1])["BatchSize"] as? Int
+    } until: {
+      $0 == 7
+    }
+    try tmux.press("Q", "A", "y", until: "0 queued")
     for uuid in uuids {
       #expect(try await peer.motoMapping(uuid)["BatchSize"] as? Int == 7)
       #expect(try await peer.changes(to: uuid) == 1, "one update for \(uuid)")
     }
     try tmux.press("Escape", "q")
+    try tmux.waitForShell()
   }
 
-  /// Polls every 50 ms, for at most 10 s.
-  func waitUntil(_ condition: () async throws -> Bool) async throws {
+  /// Reads `probe` every 50 ms until `done` holds of what it returned, for at most 10 s; then
+  /// fails, naming what was awaited and what was read last.
+  func waitUntil<Value>(
+    _ awaited: String, _ probe: () async throws -> Value, until done: (Value) -> Bool
+  ) async throws {
     let deadline = Date().addingTimeInterval(10)
-    while try await !condition(), Date() < deadline { usleep(50_000) }
+    var value = try await probe()
+    while !done(value) {
+      guard Date() < deadline else {
+        throw TestFailure("Timed out after 10 s waiting for \(awaited). Last seen: \(value)")
+      }
+      try await Task.sleep(for: .milliseconds(50))
+      value = try await probe()
+    }
   }
 
   /// A dropped connection (SIGHUP) leaves a working terminal and the queue on disk.
@@ -139,10 +155,9 @@ final class SafetyTests {
     let uuid = try #require(try peer.seed(1).first)
     let tmux = try peer.terminal(columns: 100, rows: 30, then: "; echo exit-$((100+$?))")
     try tmux.edit("batchsize", of: uuid, to: "6", kind: "")
-    try tmux.press("Enter", "w")
-    try tmux.waitFor("Queued an edit")
+    try tmux.press("Enter", "w", until: "Queued an edit")
     try peer.signalSluice("HUP")
-    #expect(try tmux.waitFor("exit-229").text.contains("exit-229"))
+    try tmux.waitFor("exit-229")
     try tmux.run("stty -a | grep -o -- '-\\?echo \\|-\\?icanon' ; echo done-$((1+1))")
     let modes = try tmux.waitFor("done-2").text
     #expect(modes.contains("echo") && !modes.contains("-echo") && !modes.contains("-icanon"))
@@ -178,13 +193,14 @@ final class SafetyTests {
       })
     #expect(refused.status == 1)
     outputs += [refused.output, refused.error]
-    let tmux = try peer.terminal(columns: 100, rows: 30, environment: withToken)
+    let tmux = try peer.terminal(
+      columns: 100, rows: 30, then: "; echo exit-$((100+$?))", environment: withToken)
     try tmux.edit("batchsize", of: uuid, to: "8", kind: "")
-    try tmux.press("Enter", "w", "Q")
-    outputs.append(try tmux.screen().text)
+    let queue = try tmux.press("Enter", "w", "Q", until: "PUT /2015-03-31/event-source-mappings/")
+    outputs.append(queue.text)
     try peer.signalSluice("HUP")
-    usleep(500_000)
-    outputs.append(try tmux.screen().text)
+    // The shell's echo comes after everything Sluice wrote on its way out.
+    outputs.append(try tmux.waitFor("exit-229").text)
     let files =
       FileManager.default.enumerator(atPath: peer.stateHome)?.compactMap { $0 as? String } ?? []
     #expect(

@@ -15,7 +15,7 @@ final class TmuxSession: @unchecked Sendable {
     try tmux(arguments, capture: false)
   }
 
-  deinit { try? tmux(["kill-server"]) }
+  deinit { _ = try? tmux(["kill-server"]) }
 
   /// Types a command line into the shell.
   func run(_ command: String) throws {
@@ -23,20 +23,61 @@ final class TmuxSession: @unchecked Sendable {
     try tmux(["send-keys", "Enter"])
   }
 
-  /// Sends keys by tmux name (`Enter`, `Escape`, `Down`, `C-u`) or as literal text.
+  /// Sends keys by tmux name (`Enter`, `Escape`, `Down`, `C-u`) and returns at once: what they
+  /// cause is waited for next, on the screen or wherever it shows.
   func press(_ keys: String...) throws {
     for key in keys { try tmux(["send-keys", key]) }
-    usleep(120_000)
   }
 
-  func type(_ text: String) throws {
-    try tmux(["send-keys", "-l", text])
-    usleep(120_000)
+  /// Sends keys, then waits for `text`, which must not be on the screen before them.
+  @discardableResult
+  func press(_ keys: String..., until text: String, seconds: Double = 10) throws -> [String] {
+    try send(keys, until: "the screen to show \"\(text)\"", seconds: seconds) {
+      $0.text.contains(text)
+    }
   }
 
+  /// Sends keys, then waits for `text`, which must be on the screen before them, to go.
+  @discardableResult
+  func press(_ keys: String..., untilGone text: String) throws -> [String] {
+    try send(keys, until: "\"\(text)\" to leave the screen") { !$0.text.contains(text) }
+  }
+
+  /// Types `text` literally, then waits for `shown`, which must not be on the screen before it.
+  @discardableResult
+  func type(_ text: String, until shown: String) throws -> [String] {
+    try send([text], literally: true, until: "the screen to show \"\(shown)\"") {
+      $0.text.contains(shown)
+    }
+  }
+
+  /// Sends keys (or literal text) and waits until `done` holds of the screen. It must not hold
+  /// before: a screen that already shows what the keys should cause proves nothing.
+  @discardableResult
+  func send(
+    _ keys: [String], literally: Bool = false, until awaited: String, seconds: Double = 10,
+    _ done: ([String]) -> Bool
+  ) throws -> [String] {
+    let before = try screen()
+    if done(before) {
+      throw TestFailure(
+        "Waiting for \(awaited) after \(keys) proves nothing: it held before them. The screen:\n"
+          + Self.framed(before))
+    }
+    for key in keys { try tmux(["send-keys"] + (literally ? ["-l"] : []) + [key]) }
+    return try waitUntil(awaited, seconds: seconds, done)
+  }
+
+  /// Resizes the window and waits until tmux has the new size; what Sluice draws at that size is
+  /// waited for next.
   func resize(columns: Int, rows: Int) throws {
     try tmux(["resize-window", "-x", "\(columns)", "-y", "\(rows)"])
-    usleep(300_000)
+    try poll("the pane to be \(columns)x\(rows)") {
+      try tmux(["display-message", "-p", "#{pane_width}x#{pane_height}"])
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+    } until: {
+      $0 == "\(columns)x\(rows)"
+    }
   }
 
   /// The screen as text, one string per row.
@@ -45,16 +86,46 @@ final class TmuxSession: @unchecked Sendable {
       String.init)
   }
 
-  /// Waits (at most `seconds`) until the screen contains `text`; returns the screen either way.
+  /// Waits (at most `seconds`) until the screen contains `text`, and fails with the screen if not.
   @discardableResult
   func waitFor(_ text: String, seconds: Double = 10) throws -> [String] {
-    let deadline = Date().addingTimeInterval(seconds)
-    var lines = try screen()
-    while !lines.joined(separator: "\n").contains(text), Date() < deadline {
-      usleep(100_000)
-      lines = try screen()
+    try waitUntil("the screen to show \"\(text)\"", seconds: seconds) { $0.text.contains(text) }
+  }
+
+  /// Waits (at most `seconds`) until `done` holds of the screen, and fails with the screen if not.
+  @discardableResult
+  func waitUntil(_ awaited: String, seconds: Double = 10, _ done: ([String]) -> Bool) throws
+    -> [String]
+  {
+    try poll(awaited, seconds: seconds, describe: Self.framed) {
+      try screen()
+    } until: {
+      done($0)
     }
-    return lines
+  }
+
+  /// Waits until the program in the pane has exited and the shell has the terminal back.
+  func waitForShell() throws {
+    try poll(
+      "the shell to have the terminal back",
+      describe: {
+        "\($0) in the foreground; the screen:\n" + Self.framed((try? self.screen()) ?? [])
+      }
+    ) {
+      try tmux(["display-message", "-p", "#{pane_current_command}"])
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+    } until: {
+      $0 == "bash"
+    }
+  }
+
+  /// The screen with its row numbers, so that blank rows and trailing text show in a message.
+  static func framed(_ screen: [String]) -> String {
+    // capture-pane ends its last row with a newline too.
+    (screen.last == "" ? screen.dropLast() : screen[...]).enumerated().map {
+      String(format: "%3d|", $0.offset) + $0.element
+    }
+    .joined(separator: "\n")
   }
 
   /// Runs tmux with posix_spawn and waitpid. Foundation's Process waits for a pipe that the tmux
@@ -115,26 +186,91 @@ struct SpawnError: Error {
   let what: String
 }
 
+/// A step that failed: a wait that ran out, or one that could prove nothing. Swift Testing
+/// reports a thrown error as a failure, with this description.
+struct TestFailure: Error, CustomStringConvertible {
+  let description: String
+
+  init(_ description: String) { self.description = description }
+}
+
+/// Reads `probe` every 50 ms until `done` holds of what it returned, for at most `seconds`; then
+/// throws, naming what was awaited and what was read last. Returns the value that satisfied it.
+@discardableResult
+func poll<Value>(
+  _ awaited: String, seconds: Double = 10, describe: (Value) -> String = { "\($0)" },
+  _ probe: () throws -> Value, until done: (Value) -> Bool
+) throws -> Value {
+  let deadline = Date().addingTimeInterval(seconds)
+  var value = try probe()
+  while !done(value) {
+    guard Date() < deadline else {
+      throw TestFailure(
+        "Timed out after \(seconds) s waiting for \(awaited). Last seen:\n\(describe(value))")
+    }
+    usleep(50_000)
+    value = try probe()
+  }
+  return value
+}
+
 extension TmuxSession {
+  /// The line editor's cursor in a UTF-8 terminal.
+  static let cursor = "▌"
+
   /// Runs the real binary with these arguments and waits for the list to show `ready`.
   func startSluice(_ arguments: String, ready: String = "32 of 32") throws {
     try run("\(Sluice.binary.path) \(arguments)")
     try waitFor(ready)
   }
 
+  /// From the list: filters to `filter` and, once the list shows a match, opens the first row.
+  @discardableResult
+  func open(_ filter: String, kind: String) throws -> [String] {
+    try press("/")
+    try send([filter], literally: true, until: "the list filtered to \"\(filter)\"") {
+      $0.count > 1 && $0[1].hasPrefix(" / \(filter)") && !$0[1].contains(" 0 of ")
+    }
+    return try press("Enter", "Enter", until: "Fields for \(kind)")
+  }
+
+  /// In a form: jumps to the first field named like `field`.
+  func jump(to field: String) throws {
+    try press("/")
+    try type(field, until: "/ \(field)\(Self.cursor)")
+    try send(["Enter"], until: "the focus on \(field)") {
+      $0.contains { Self.isFocused($0, field) && !$0.contains(Self.cursor) }
+    }
+  }
+
+  /// In a form: opens the focused field's editor, clears it and types `value` (not yet accepted).
+  @discardableResult
+  func retype(_ value: String, in field: String) throws -> [String] {
+    try press("Enter", "C-u")
+    return try send([value], literally: true, until: "the editor of \(field) to hold \(value)") {
+      $0.contains { Self.isFocused($0, field) && $0.contains(" \(value)\(Self.cursor)") }
+    }
+  }
+
+  /// In a form: jumps to `field`, clears it and types `value` (not yet accepted).
+  @discardableResult
+  func setField(_ field: String, to value: String) throws -> [String] {
+    try jump(to: field)
+    return try retype(value, in: field)
+  }
+
   /// From the list: filters to `filter`, opens the first row, jumps to `field`, clears it and types
   /// `value` (not yet accepted). Returns the screen.
   @discardableResult
   func edit(_ field: String, of filter: String, to value: String, kind: String) throws -> [String] {
-    try press("/")
-    try type(filter)
-    try press("Enter", "Enter")
-    try waitFor("Fields for \(kind)")
-    try press("/")
-    try type(field)
-    try press("Enter", "Enter", "C-u")
-    try type(value)
-    return try screen()
+    try open(filter, kind: kind)
+    return try setField(field, to: value)
+  }
+
+  /// A form row with the focus pointer on a field named like `field` (in the label, not in the
+  /// help beside it).
+  static func isFocused(_ line: String, _ field: String) -> Bool {
+    line.hasPrefix(" ▸ ") && line.prefix(36).lowercased().contains(field.lowercased())
   }
 }
 
