@@ -25,11 +25,15 @@ public final class Session: Sendable {
     public var readOnly: Bool
     /// Log each request (method, path, status, attempt; never headers or bodies) to stderr.
     public var verbose: Bool
+    /// Asks for MFA codes when a role's profile names `mfa_serial`; nil: such profiles fail.
+    public var mfa: MFAPrompt?
 
     public init(
       profile: String? = nil, region: String? = nil, endpointURL: String? = nil,
-      maxAttempts: Int? = nil, readOnly: Bool = false, verbose: Bool = false
+      maxAttempts: Int? = nil, readOnly: Bool = false, verbose: Bool = false,
+      mfa: MFAPrompt? = nil
     ) {
+      self.mfa = mfa
       self.profile = profile
       self.region = region
       self.endpointURL = endpointURL
@@ -55,7 +59,8 @@ public final class Session: Sendable {
       endpoint: place.endpoint, region: place.region, identityEndpoint: place.identityEndpoint,
       transport: transport,
       credentials: .standard(
-        profile: options.profile, environment: environment, transport: transport),
+        profile: options.profile, environment: environment, transport: transport,
+        sts: place.identityEndpoint, region: place.region, mfa: options.mfa),
       retry: RetryPolicy(maxAttempts: attempts), readOnly: readOnly, logger: logger,
       identityMemory: stateDirectory.identities)
     recorder = ChangeRecorder(

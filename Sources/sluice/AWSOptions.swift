@@ -1,5 +1,6 @@
 import ArgumentParser
 import SluiceApp
+import SluiceClient
 import SluiceModel
 
 /// The options every AWS-facing subcommand takes.
@@ -22,13 +23,16 @@ struct AWSOptions: ParsableArguments {
   @Flag(help: "Refuse every change (also: read_only = true in ~/.config/sluice/config.toml).")
   var readOnly = false
 
-  /// Opens a session, or exits 1 with a clear message when configuration is missing.
-  func session(readOnly forced: Bool = false) throws -> Session {
+  /// Opens a session, or exits 1 with a clear message when configuration is missing. MFA codes
+  /// are asked for on the terminal.
+  func session(readOnly forced: Bool = false, mfa: MFAPrompt = TerminalMFAPrompt()) throws
+    -> Session
+  {
     do {
       return try Session(
         options: Session.Options(
           profile: profile, region: region, endpointURL: endpointURL, maxAttempts: maxAttempts,
-          readOnly: readOnly || forced, verbose: verbose))
+          readOnly: readOnly || forced, verbose: verbose, mfa: mfa))
     } catch {
       complain("sluice: \(DisplayText.singleLine(String(describing: error)))")
       throw ExitCode(1)
@@ -42,12 +46,19 @@ func withSession<T>(
 ) async throws -> T {
   let session = try options.session(readOnly: readOnly)
   do {
+    _ = try await session.client.signIn()
     let result = try await body(session)
     await session.close()
     return result
   } catch let exit as ExitCode {
     await session.close()
     throw exit
+  } catch let missing as MFAError {
+    await session.close()
+    complain("sluice: \(DisplayText.singleLine(String(describing: missing)))")
+    // No terminal to ask on is a usage problem: the command could not have run as given.
+    if case .noTerminal = missing { throw ExitCode(2) }
+    throw ExitCode(1)
   } catch {
     await session.close()
     complain("sluice: \(DisplayText.singleLine(String(describing: error)))")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SluiceApp
 import SluiceClient
+import SluiceModel
 import SluiceTerminal
 
 /// `sluice` with no subcommand: the terminal UI, on AWS or on the embedded demo.
@@ -44,8 +45,12 @@ struct Browse: ParsableCommand {
         profile: "demo", region: "us-east-1", endpointHost: "in-process", readOnly: aws.readOnly,
         demo: true, refreshInterval: refresh)
     } else {
-      let opened = try aws.session()
+      // Sign in before the screen starts, so an MFA code is asked for on the terminal.
+      let prompt = TerminalMFAPrompt()
+      let opened = try aws.session(mfa: prompt)
       session = opened
+      try Self.signIn(opened)
+      prompt.stopAsking()
       service = opened.client
       context = AppState.Context(
         profile: opened.profile, region: opened.region, endpointHost: opened.client.endpoint.host,
@@ -61,5 +66,35 @@ struct Browse: ParsableCommand {
       ascii: ascii
     ).run()
     if status != 0 { throw ExitCode(status) }
+  }
+}
+
+extension Browse {
+  /// Waits for the session's credentials, or exits as a subcommand would (2 with no terminal to
+  /// ask an MFA code on, 1 for any other failure), before anything is drawn or sent.
+  static func signIn(_ session: Session) throws {
+    let outcome = Outcome()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+      do {
+        _ = try await session.client.signIn()
+      } catch {
+        outcome.set(error)
+      }
+      done.signal()
+    }
+    done.wait()
+    guard let error = outcome.error else { return }
+    complain("sluice: \(DisplayText.singleLine(String(describing: error)))")
+    if case MFAError.noTerminal = error { throw ExitCode(2) }
+    throw ExitCode(1)
+  }
+
+  /// An error handed from the signing-in task to the waiting thread.
+  final class Outcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+    var error: Error? { lock.withLock { stored } }
+    func set(_ error: Error) { lock.withLock { stored = error } }
   }
 }

@@ -12,8 +12,7 @@ struct Sluice: AsyncParsableCommand {
     abstract: "Inspect, pause, resume and tune AWS Lambda event source mappings.",
     subcommands: [
       Browse.self, List.self, Get.self, Pause.self, Resume.self, Update.self, UndoCommand.self,
-      Log.self,
-      Validate.self,
+      Log.self, Whoami.self, Validate.self,
     ], defaultSubcommand: Browse.self)
 
   static func main() async {

@@ -1,4 +1,5 @@
 import Foundation
+import SluiceClient
 
 /// The append-only record of every change Sluice sent: one JSON object per line, in the state
 /// directory, mode 0600.

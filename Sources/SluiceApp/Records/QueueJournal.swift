@@ -1,4 +1,5 @@
 import Foundation
+import SluiceClient
 import SluiceModel
 
 /// The queued edits of one profile, region and account, kept on disk so that a crash, `kill -9`

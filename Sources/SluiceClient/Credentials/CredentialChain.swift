@@ -2,14 +2,14 @@ import Foundation
 
 /// Finds credentials the way the AWS CLI does and keeps them fresh.
 ///
-/// Sources are tried in order: an explicit `--profile` first (its environment keys are then
-/// ignored, as botocore does), otherwise environment keys, then the profile, then the container
-/// endpoint, then instance metadata. Temporary credentials are refreshed 15 minutes before they
+/// Sources are tried in botocore's order (see `standard`). Temporary credentials are refreshed 15 minutes before they
 /// expire; if a refresh fails while the old ones still have 10 minutes, the old ones are used.
 public actor CredentialChain {
   private let providers: [any CredentialProvider]
   private let now: @Sendable () -> Date
   private var cached: Credentials?
+  /// The resolution under way, shared by every caller meanwhile: a role with MFA asks once.
+  private var resolving: Task<Credentials, Error>?
 
   static let advisoryRefresh: TimeInterval = 15 * 60
   static let mandatoryRefresh: TimeInterval = 10 * 60
@@ -20,17 +20,28 @@ public actor CredentialChain {
     self.now = now
   }
 
-  /// The standard chain for a profile.
+  /// The standard chain for a profile, in botocore's order: environment keys (unless `--profile`
+  /// was given), the profile's role, its web identity, its static keys in the credentials file,
+  /// its `credential_process`, its static keys in the config file, then the container endpoint
+  /// and instance metadata.
   public static func standard(
-    profile option: String?, environment: AWSEnvironment, transport: HTTPTransport
+    profile option: String?, environment: AWSEnvironment, transport: HTTPTransport,
+    sts: Endpoint, region: String, mfa: MFAPrompt? = nil
   ) -> CredentialChain {
     let profile = environment.profileName(option: option)
-    let fromProfile = ProfileCredentials(
-      profile: profile, environment: environment,
-      explicit: option != nil || environment["AWS_PROFILE"] != nil)
+    let context = RoleContext(
+      environment: environment, transport: transport, stsEndpoint: sts, region: region, mfa: mfa,
+      explicitProfile: option != nil)
     var providers: [any CredentialProvider] = []
     if option == nil { providers.append(EnvironmentCredentials(environment: environment)) }
-    providers.append(fromProfile)
+    providers.append(AssumeRoleCredentials(profile: profile, context: context))
+    providers.append(
+      WebIdentityCredentials(
+        profile: profile, context: context, environmentVariables: option == nil))
+    providers.append(
+      ProfileCredentials(
+        profile: profile, environment: environment,
+        explicit: option != nil || environment["AWS_PROFILE"] != nil))
     providers.append(ContainerCredentials(environment: environment, transport: transport))
     providers.append(InstanceMetadataCredentials(environment: environment, transport: transport))
     return CredentialChain(providers: providers)
@@ -40,8 +51,11 @@ public actor CredentialChain {
   public func credentials() async throws -> Credentials {
     let moment = now()
     if let cached, !cached.expires(within: Self.advisoryRefresh, of: moment) { return cached }
+    let task = resolving ?? Task { try await resolve() }
+    resolving = task
+    defer { resolving = nil }
     do {
-      let fresh = try await resolve()
+      let fresh = try await task.value
       cached = fresh
       return fresh
     } catch {
@@ -52,7 +66,9 @@ public actor CredentialChain {
 
   private func resolve() async throws -> Credentials {
     for provider in providers {
-      if let credentials = try await provider.credentials() { return credentials }
+      if let credentials = try await provider.credentials() {
+        return credentials.from(provider.name)
+      }
     }
     throw CredentialError.notFound(tried: providers.map(\.name))
   }

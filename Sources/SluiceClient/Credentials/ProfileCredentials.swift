@@ -1,10 +1,8 @@
 import Foundation
 
-/// Credentials named by a profile: static keys in `~/.aws/credentials`, a `credential_process`
-/// (credentials file, then config file), then static keys in `~/.aws/config`.
-///
-/// Role assumption, SSO and web identity profiles need STS or the SSO portal; Sluice does not speak
-/// those yet and says so instead of silently skipping the profile.
+/// Credentials a profile holds itself: static keys in `~/.aws/credentials`, a
+/// `credential_process` (credentials file, then config file), then static keys in
+/// `~/.aws/config`. Roles and web identity have providers of their own, before this one.
 public struct ProfileCredentials: CredentialProvider {
   let profile: String
   let environment: AWSEnvironment
@@ -43,12 +41,10 @@ public struct ProfileCredentials: CredentialProvider {
     {
       return keys
     }
-    let unsupported = ["role_arn", "sso_session", "sso_start_url", "web_identity_token_file"]
-    if let key = unsupported.first(where: { fromConfig?[$0] != nil || fromCredentials?[$0] != nil })
-    {
+    if let key = ["sso_session", "sso_start_url"].first(where: { fromConfig?[$0] != nil }) {
       throw CredentialError.broken(
         source: "profile \(profile)",
-        reason: "\(key) profiles (role assumption, SSO, web identity) are not supported yet; "
+        reason: "\(key) profiles (IAM Identity Center) are not supported yet; "
           + "export credentials with `aws configure export-credentials --format env` instead")
     }
     return nil

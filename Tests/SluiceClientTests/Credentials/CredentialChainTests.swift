@@ -10,7 +10,8 @@ struct CredentialChainTests {
   {
     let transport = ScriptedTransport()
     let chain = CredentialChain.standard(
-      profile: profile, environment: fixture.environment(variables), transport: transport)
+      profile: profile, environment: fixture.environment(variables), transport: transport,
+      sts: Endpoint(url: "https://sts.us-east-1.amazonaws.com")!, region: "us-east-1")
     let credentials = try await chain.credentials()
     #expect(transport.requests.isEmpty)
     return credentials
@@ -105,7 +106,10 @@ struct CredentialChainTests {
       _ = try await resolve(fixture)
       Issue.record("expected no credentials")
     } catch let error as CredentialError {
-      #expect(error.description.contains("environment variables, profile default"))
+      #expect(
+        error.description.contains(
+          "environment variables, assume-role (profile default), web identity (AWS_WEB_IDENTITY_TOKEN_FILE, profile default), profile default"
+        ))
       #expect(
         error.description.contains("container credentials (ECS/EKS), EC2 instance metadata (IMDS)"))
     }
@@ -113,10 +117,12 @@ struct CredentialChainTests {
 
   @Test func unsupportedProfileKindsSaySo() async throws {
     let fixture = try ConfigFixture(
-      config:
-        "[profile admin]\nrole_arn = arn:aws:iam::123456789012:role/admin\nsource_profile = default\n"
-    )
-    await #expect(throws: CredentialError.self) { _ = try await resolve(fixture, profile: "admin") }
+      config: "[profile corp]\nsso_session = corp\nsso_account_id = 123456789012\n")
+    await #expect {
+      _ = try await resolve(fixture, profile: "corp")
+    } throws: { error in
+      "\(error)".contains("sso_session profiles (IAM Identity Center) are not supported yet")
+    }
     let missing = try ConfigFixture()
     await #expect(
       throws: CredentialError.broken(

@@ -1,18 +1,28 @@
 import Foundation
 
 /// Files only the operator may read (0600, in 0700 directories), written so that a crash at any
-/// moment leaves either the old content or the new, never a torn mix.
-enum PrivateFile {
-  struct Failure: Error, CustomStringConvertible {
-    let path: String
-    let action: String
-    let code: Int32
-    var description: String { "could not \(action) \(path): \(String(cString: strerror(code)))" }
+/// moment leaves either the old content or the new, never a torn mix: the journals, the audit
+/// log and the credential caches.
+public enum PrivateFile {
+  public struct Failure: Error, CustomStringConvertible {
+    public let path: String
+    public let action: String
+    public let code: Int32
+
+    public init(path: String, action: String, code: Int32) {
+      self.path = path
+      self.action = action
+      self.code = code
+    }
+
+    public var description: String {
+      "could not \(action) \(path): \(String(cString: strerror(code)))"
+    }
   }
 
   /// Replaces the file: a temporary file beside it, written and fsynced, then renamed over it,
   /// and the directory fsynced so the rename itself survives a power cut.
-  static func replace(_ path: String, with data: Data) throws {
+  public static func replace(_ path: String, with data: Data) throws {
     let directory = (path as NSString).deletingLastPathComponent
     try makeDirectory(directory)
     let temporary = path + ".tmp-\(getpid())"
@@ -36,7 +46,7 @@ enum PrivateFile {
   }
 
   /// Appends one record with a single `write`, so concurrent writers never interleave inside it.
-  static func append(_ path: String, _ data: Data) throws {
+  public static func append(_ path: String, _ data: Data) throws {
     try makeDirectory((path as NSString).deletingLastPathComponent)
     let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw Failure(path: path, action: "open", code: errno) }
@@ -46,7 +56,7 @@ enum PrivateFile {
   }
 
   /// Creates the directory and its parents, each new one 0700.
-  static func makeDirectory(_ path: String) throws {
+  public static func makeDirectory(_ path: String) throws {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory),
       isDirectory.boolValue
