@@ -21,7 +21,7 @@ public actor CredentialChain {
   }
 
   /// The standard chain for a profile, in botocore's order: environment keys (unless `--profile`
-  /// was given), the profile's role, its web identity, its static keys in the credentials file,
+  /// was given), the profile's role, its web identity, its IAM Identity Center sign-in, its static keys in the credentials file,
   /// its `credential_process`, its static keys in the config file, then the container endpoint
   /// and instance metadata.
   public static func standard(
@@ -38,6 +38,7 @@ public actor CredentialChain {
     providers.append(
       WebIdentityCredentials(
         profile: profile, context: context, environmentVariables: option == nil))
+    providers.append(SSOCredentials(profile: profile, context: context))
     providers.append(
       ProfileCredentials(
         profile: profile, environment: environment,

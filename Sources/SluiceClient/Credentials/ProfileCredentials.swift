@@ -2,7 +2,8 @@ import Foundation
 
 /// Credentials a profile holds itself: static keys in `~/.aws/credentials`, a
 /// `credential_process` (credentials file, then config file), then static keys in
-/// `~/.aws/config`. Roles and web identity have providers of their own, before this one.
+/// `~/.aws/config`. Roles, web identity and IAM Identity Center have providers of their own,
+/// before this one.
 public struct ProfileCredentials: CredentialProvider {
   let profile: String
   let environment: AWSEnvironment
@@ -40,12 +41,6 @@ public struct ProfileCredentials: CredentialProvider {
       from: fromConfig ?? [:], source: "profile \(profile) in ~/.aws/config")
     {
       return keys
-    }
-    if let key = ["sso_session", "sso_start_url"].first(where: { fromConfig?[$0] != nil }) {
-      throw CredentialError.broken(
-        source: "profile \(profile)",
-        reason: "\(key) profiles (IAM Identity Center) are not supported yet; "
-          + "export credentials with `aws configure export-credentials --format env` instead")
     }
     return nil
   }

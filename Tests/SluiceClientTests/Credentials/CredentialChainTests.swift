@@ -108,20 +108,23 @@ struct CredentialChainTests {
     } catch let error as CredentialError {
       #expect(
         error.description.contains(
-          "environment variables, assume-role (profile default), web identity (AWS_WEB_IDENTITY_TOKEN_FILE, profile default), profile default"
+          "environment variables, assume-role (profile default), web identity (AWS_WEB_IDENTITY_TOKEN_FILE, profile default), IAM Identity Center (profile default), profile default"
         ))
       #expect(
         error.description.contains("container credentials (ECS/EKS), EC2 instance metadata (IMDS)"))
     }
   }
 
-  @Test func unsupportedProfileKindsSaySo() async throws {
+  @Test func missingProfilesAndSignInsSaySo() async throws {
     let fixture = try ConfigFixture(
-      config: "[profile corp]\nsso_session = corp\nsso_account_id = 123456789012\n")
+      config: "[profile corp]\nsso_session = corp\nsso_account_id = 123456789012\n"
+        + "sso_role_name = Ops\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n"
+        + "sso_region = eu-west-1\n")
     await #expect {
       _ = try await resolve(fixture, profile: "corp")
     } throws: { error in
-      "\(error)".contains("sso_session profiles (IAM Identity Center) are not supported yet")
+      "\(error)".contains("no cached sign-in")
+        && "\(error)".contains("`aws sso login --sso-session corp`")
     }
     let missing = try ConfigFixture()
     await #expect(
