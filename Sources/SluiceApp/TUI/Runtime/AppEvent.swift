@@ -25,8 +25,8 @@ public enum AppEvent: Sendable {
   /// The text `$EDITOR` left for the focused field, or nil when the editor failed.
   case edited(String?)
   case tick
-  /// STS named the account (nil: it would not say).
-  case identified(account: String?)
+  /// STS named the account and the caller (nil: it would not say).
+  case identified(account: String?, caller: String? = nil)
   /// The journal of this profile, region and account holds edits an earlier run left queued.
   case journalFound(drafts: [Draft], savedAt: String)
   /// AWS already held every value a queued edit sends (an earlier run sent it): nothing was sent.

@@ -109,7 +109,8 @@ final class EffectRunner: @unchecked Sendable {
 
   private func identify(_ post: @Sendable (AppEvent) -> Void) async {
     let answer = await recorder.identity()
-    post(.identified(account: try? answer.get().account))
+    let identity = try? answer.get()
+    post(.identified(account: identity?.account, caller: identity?.arn))
     if case .failure(let unknown) = answer {
       post(.notice("Account unknown (\(unknown.reason)).", isError: true))
     }

@@ -35,8 +35,9 @@ extension AppState {
       receiveExternalEdit(text, &form)
       page = .form(form)
     case .tick: spinnerFrame += 1
-    case .identified(let account):
+    case .identified(let account, let caller):
       self.account = account
+      role = caller.flatMap(Self.roleName)
       return [.openJournal(account: account ?? "unknown")]
     case .journalFound(let drafts, let savedAt): offerRestore(drafts, savedAt: savedAt)
     case .undoReady(let draft, let madeAt, let changedSince):

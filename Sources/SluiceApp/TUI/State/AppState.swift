@@ -72,6 +72,8 @@ public struct AppState: Sendable {
   public internal(set) var reloading = false
   /// The account STS named, for the status bar.
   public internal(set) var account: String?
+  /// The role the credentials belong to, when they are a role's (an assumed role, SSO).
+  public internal(set) var role: String?
   /// True once an earlier run's journal has been dealt with; from then on the runtime saves the
   /// queue after every change to it.
   public internal(set) var journalOpen = false
@@ -159,6 +161,14 @@ public struct AppState: Sendable {
     guard let index = mappings.firstIndex(where: { $0.uuid == mapping.uuid }) else { return }
     mappings[index] = mapping
     list.refilter(mappings, changed: index)
+  }
+
+  /// The role in an assumed-role ARN (`arn:aws:sts::1:assumed-role/ROLE/session`), else nil.
+  static func roleName(_ arn: String) -> String? {
+    guard let resource = arn.split(separator: ":", maxSplits: 5).last else { return nil }
+    let parts = resource.split(separator: "/")
+    return parts.count >= 2 && parts[0] == "assumed-role"
+      ? DisplayText.sanitized(String(parts[1])) : nil
   }
 
   /// Stops without asking: a signal, or `q` on a screen too small to show a dialog.

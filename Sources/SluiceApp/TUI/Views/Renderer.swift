@@ -52,6 +52,7 @@ public struct Renderer {
       "sluice", context.profile, context.region,
     ]
     if let account = state.account { parts.append(account) }
+    if let role = state.role { parts.append(role) }
     parts += [
       state.loading
         ? "\(state.mappings.count) mappings \(spinner(state))" : "\(state.mappings.count) mappings",

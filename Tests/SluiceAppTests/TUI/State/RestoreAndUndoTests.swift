@@ -18,6 +18,11 @@ struct RestoreAndUndoTests {
       state.handle(.identified(account: "111122223333")) == [.openJournal(account: "111122223333")])
     #expect(state.account == "111122223333")
     #expect(state.handle(.identified(account: nil)) == [.openJournal(account: "unknown")])
+    _ = state.handle(
+      .identified(account: "1", caller: "arn:aws:sts::1:assumed-role/OpsAdmin/botocore-session-1"))
+    #expect(state.role == "OpsAdmin")
+    _ = state.handle(.identified(account: "1", caller: "arn:aws:iam::1:user/alice"))
+    #expect(state.role == nil)
     #expect(!state.journalOpen)
     _ = state.handle(.journalFound(drafts: [], savedAt: ""))
     #expect(state.journalOpen && state.dialog == nil)
