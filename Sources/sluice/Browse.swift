@@ -29,6 +29,7 @@ struct Browse: ParsableCommand {
     let service: MappingService
     let context: AppState.Context
     var session: Session?
+    let prompt = DialogMFAPrompt()
     defer { session?.closeNow() }
     // The demo's changes are make-believe: its journal and audit log live and die with the run.
     let scratch =
@@ -45,12 +46,9 @@ struct Browse: ParsableCommand {
         profile: "demo", region: "us-east-1", endpointHost: "in-process", readOnly: aws.readOnly,
         demo: true, refreshInterval: refresh)
     } else {
-      // Sign in before the screen starts, so an MFA code is asked for on the terminal.
-      let prompt = TerminalMFAPrompt()
+      // A role's MFA code is asked for in a question on the screen.
       let opened = try aws.session(mfa: prompt)
       session = opened
-      try Self.signIn(opened)
-      prompt.stopAsking()
       service = opened.client
       context = AppState.Context(
         profile: opened.profile, region: opened.region, endpointHost: opened.client.endpoint.host,
@@ -63,38 +61,8 @@ struct Browse: ParsableCommand {
     }
     let status = TerminalApp(
       service: service, stateDirectory: stateDirectory, context: context, screen: screen,
-      ascii: ascii
+      ascii: ascii, mfa: prompt
     ).run()
     if status != 0 { throw ExitCode(status) }
-  }
-}
-
-extension Browse {
-  /// Waits for the session's credentials, or exits as a subcommand would (2 with no terminal to
-  /// ask an MFA code on, 1 for any other failure), before anything is drawn or sent.
-  static func signIn(_ session: Session) throws {
-    let outcome = Outcome()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-      do {
-        _ = try await session.client.signIn()
-      } catch {
-        outcome.set(error)
-      }
-      done.signal()
-    }
-    done.wait()
-    guard let error = outcome.error else { return }
-    complain("sluice: \(DisplayText.singleLine(String(describing: error)))")
-    if case MFAError.noTerminal = error { throw ExitCode(2) }
-    throw ExitCode(1)
-  }
-
-  /// An error handed from the signing-in task to the waiting thread.
-  final class Outcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Error?
-    var error: Error? { lock.withLock { stored } }
-    func set(_ error: Error) { lock.withLock { stored = error } }
   }
 }

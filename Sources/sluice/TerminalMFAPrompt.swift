@@ -3,24 +3,17 @@ import SluiceClient
 import SluiceModel
 
 /// Asks for an MFA code on the controlling terminal (`/dev/tty`), with echo off, as the AWS CLI
-/// does; with no terminal it refuses at once, so a script never hangs on it.
-///
-/// The terminal UI asks through it before its screen starts, then calls `stopAsking`: a refresh that
-/// needs a new code later says that the role session has ended instead of writing over the
-/// screen.
-final class TerminalMFAPrompt: MFAPrompt, @unchecked Sendable {
-  private let lock = NSLock()
-  private var closed = false
-
-  func stopAsking() { lock.withLock { closed = true } }
-
-  func code(profile: String, serial: String) async throws -> String {
-    guard !lock.withLock({ closed }) else { throw MFAError.sessionEnded(profile: profile) }
+/// does; with no terminal it refuses at once, so a script never hangs on it. (The terminal UI
+/// asks in a question on its screen instead: `DialogMFAPrompt`.)
+struct TerminalMFAPrompt: MFAPrompt {
+  func code(profile: String, serial: String, refusal: String?) async throws -> String {
     let tty = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)
     guard tty >= 0 else { throw MFAError.noTerminal(profile: profile, serial: serial) }
     defer { close(tty) }
+    let refused = refusal.map { "STS refused the code: \(DisplayText.singleLine($0))\n" } ?? ""
     let question =
-      "Enter MFA code for \(DisplayText.sanitized(serial)) (profile \(DisplayText.sanitized(profile))): "
+      refused
+      + "Enter MFA code for \(DisplayText.sanitized(serial)) (profile \(DisplayText.sanitized(profile))): "
     _ = question.withCString { write(tty, $0, strlen($0)) }
     var saved = termios()
     let canHideEcho = tcgetattr(tty, &saved) == 0

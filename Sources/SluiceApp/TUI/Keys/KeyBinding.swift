@@ -45,7 +45,7 @@ public enum KeyAction: Sendable, Equatable {
 
 /// Where a binding applies: a screen, or a mode within one. Exactly one is active at a time.
 public enum KeyScope: Sendable, CaseIterable {
-  case list, filter, form, field, jump, queue, dialog
+  case list, filter, form, field, jump, queue, dialog, code
 
   /// How the help overlay heads this scope's keys.
   var title: String {
@@ -57,6 +57,7 @@ public enum KeyScope: Sendable, CaseIterable {
     case .jump: "While typing a field name after /"
     case .queue: "In the queue"
     case .dialog: "In a question"
+    case .code: "While typing an MFA code"
     }
   }
 
@@ -66,6 +67,7 @@ public enum KeyScope: Sendable, CaseIterable {
     case .filter: "type to filter"
     case .jump: "type a field name"
     case .field: ""
+    case .code: "type the code"
     case .list, .form, .queue, .dialog: nil
     }
   }

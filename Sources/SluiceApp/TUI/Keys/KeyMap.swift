@@ -68,16 +68,16 @@ enum KeyMap {
 
   static let editing: [KeyBinding] = [
     KeyBinding(
-      [.enter], "⏎", in: [.filter, .field, .jump], hint: ("⏎", "accept"),
-      help: "keep the text: the filter, the value, or the jump", does: .accept),
+      [.enter], "⏎", in: [.filter, .field, .jump, .code], hint: ("⏎", "accept"),
+      help: "keep the text: the filter, the value, the jump, or send the MFA code", does: .accept),
     KeyBinding(
-      [.escape], "Esc", in: [.filter, .field, .jump], hint: ("Esc", "cancel"),
-      help: "cancel (a filter is cleared)", does: .cancel),
+      [.escape], "Esc", in: [.filter, .field, .jump, .code], hint: ("Esc", "cancel"),
+      help: "cancel (a filter is cleared; a cancelled MFA code fails the request)", does: .cancel),
     KeyBinding(
-      [.backspace], "Backspace", in: [.filter, .field, .jump],
+      [.backspace], "Backspace", in: [.filter, .field, .jump, .code],
       help: "delete the last character", does: .deleteText),
     KeyBinding(
-      [.control("u")], "Ctrl-U", in: [.filter, .field], hint: ("Ctrl-U", "clear"),
+      [.control("u")], "Ctrl-U", in: [.filter, .field, .code], hint: ("Ctrl-U", "clear"),
       help: "clear the text", does: .clearText),
     KeyBinding(
       [.up, .down, .pageUp, .pageDown], "↑↓ PgUp PgDn", in: [.filter],

@@ -33,6 +33,8 @@ public enum AppEvent: Sendable {
   case alreadyApplied(EventSourceMapping)
   /// The inverse of the last recorded change to a mapping, ready to queue.
   case undoReady(Draft, madeAt: String, changedSince: [String])
+  /// A role's credentials need an MFA code (`refusal`: STS refused the last one, and why).
+  case mfaNeeded(profile: String, serial: String, refusal: String?)
   /// Something the runtime has to tell the operator.
   case notice(String, isError: Bool)
 }
@@ -59,4 +61,6 @@ public enum Effect: Sendable, Equatable {
   case setJournalAside
   /// Find the last recorded change to a mapping and build its inverse.
   case undo(uuid: String)
+  /// Hand the operator's MFA code (nil: cancelled) to the request waiting for it.
+  case answerMFA(code: String?)
 }

@@ -14,6 +14,8 @@ final class EffectRunner: @unchecked Sendable {
   let service: MappingService
   let recorder: ChangeRecorder
   let journal: QueueKeeper
+  /// Where MFA answers go, when the session's roles ask in the TUI.
+  let mfa: DialogMFAPrompt?
   let clock: WaitClock
   /// How long a mapping's transition is followed before the operator is told it has not settled.
   let settleLimit: Double
@@ -23,12 +25,14 @@ final class EffectRunner: @unchecked Sendable {
   private let changes = ConcurrencyLimit(8)
 
   init(
-    recorder: ChangeRecorder, journal: QueueKeeper, clock: WaitClock = .system,
+    recorder: ChangeRecorder, journal: QueueKeeper, mfa: DialogMFAPrompt? = nil,
+    clock: WaitClock = .system,
     settleLimit: Double = 90, editText: @escaping (String) -> String?
   ) {
     service = recorder.service
     self.recorder = recorder
     self.journal = journal
+    self.mfa = mfa
     self.clock = clock
     self.settleLimit = settleLimit
     self.editText = editText
@@ -43,6 +47,7 @@ final class EffectRunner: @unchecked Sendable {
     case .openEditor(let text): post(.edited(editText(text)))
     case .openJournal(let account): journal.open(account: account).forEach(post)
     case .setJournalAside: if let event = journal.setAside() { post(event) }
+    case .answerMFA(let code): mfa?.answer(code)
     default: return Task { await self.run(effect, post: post) }
     }
     return nil
@@ -59,7 +64,7 @@ final class EffectRunner: @unchecked Sendable {
     case .follow(let uuid): await follow(uuid, post)
     case .identify: await identify(post)
     case .undo(let uuid): await undo(uuid, post)
-    case .openEditor, .openJournal, .setJournalAside: break
+    case .openEditor, .openJournal, .setJournalAside, .answerMFA: break
     }
   }
 

@@ -15,7 +15,7 @@ public final class TerminalApp {
 
   public init(
     service: MappingService, stateDirectory: StateDirectory, context: AppState.Context,
-    screen: CursesScreen, ascii: Bool
+    screen: CursesScreen, ascii: Bool, mfa: DialogMFAPrompt? = nil
   ) {
     let inbox = self.inbox
     let recorder = ChangeRecorder(
@@ -25,7 +25,8 @@ public final class TerminalApp {
     let journal = QueueKeeper(
       stateDirectory: stateDirectory, profile: context.profile, region: context.region)
     // The editor takes the terminal over; the runner calls this between two keys.
-    runner = EffectRunner(recorder: recorder, journal: journal) { [screen] text in
+    mfa?.connect { inbox.post($0) }
+    runner = EffectRunner(recorder: recorder, journal: journal, mfa: mfa) { [screen] text in
       screen.suspended { ExternalEditor.edit(text) }
     }
     self.screen = screen

@@ -42,6 +42,8 @@ extension AppState {
     case .journalFound(let drafts, let savedAt): offerRestore(drafts, savedAt: savedAt)
     case .undoReady(let draft, let madeAt, let changedSince):
       queueUndo(draft, madeAt: madeAt, changedSince: changedSince)
+    case .mfaNeeded(let profile, let serial, let refusal):
+      mfa = MFAQuestion(profile: profile, serial: serial, refusal: refusal)
     case .notice(let text, let isError):
       message = Message(text: text, kind: isError ? .error : .info)
     }

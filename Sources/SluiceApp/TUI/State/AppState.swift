@@ -49,6 +49,8 @@ public struct AppState: Sendable {
   public internal(set) var list = ListState()
   public internal(set) var page: Page = .list
   public internal(set) var dialog: Dialog?
+  /// The question for an MFA code, above everything else while it is open.
+  public internal(set) var mfa: MFAQuestion?
   /// The help overlay's scroll offset while it is open.
   public internal(set) var help: Int?
   /// Edits waiting to be applied, one draft per mapping, in the order they were queued.
@@ -100,6 +102,7 @@ public struct AppState: Sendable {
 
   /// The scope whose key bindings are live: the question, else the page and its mode.
   public var keyScope: KeyScope {
+    if mfa != nil { return .code }
     if dialog != nil { return .dialog }
     switch page {
     case .list: return list.editingFilter ? .filter : .list
@@ -111,6 +114,13 @@ public struct AppState: Sendable {
   /// Routes a key through the key table to the open question, the help overlay or the page.
   mutating func handleKey(_ key: Key) -> [Effect] {
     let action = KeyMap.action(for: key, in: keyScope)
+    if var question = mfa {
+      let answer = question.update(action, key: key)
+      mfa = question
+      guard let answer else { return [] }
+      mfa = nil
+      return [.answerMFA(code: answer)]
+    }
     if dialog != nil {
       let effects = answerDialog(action)
       if dialog == nil, let offer = restoreOffer {

@@ -32,6 +32,7 @@ public struct Renderer {
     drawFooter(state, on: screen)
     if let offset = state.help { drawHelp(state, offset: offset, on: screen) }
     if let dialog = state.dialog { drawDialog(dialog, on: screen) }
+    if let question = state.mfa { drawMFAQuestion(question, on: screen) }
     screen.present()
   }
 

@@ -35,30 +35,48 @@ public struct AssumeRoleCredentials: CredentialProvider {
       return cached.credentials.from(
         role.origin(via: via, cachedUntil: cached.credentials.expiration))
     }
-    var parameters = role.parameters(now: context.now())
-    if let serial = role.mfaSerial {
-      parameters["TokenCode"] = try await mfaCode(profile: settings.name, serial: serial)
-    }
-    let answer: RoleAnswer
-    do {
-      answer = try await STSRoleCall.assumeRole(parameters).send(
-        to: context.stsEndpoint, transport: context.transport,
-        signer: SigV4Signer(credentials: source, region: context.region, service: "sts"),
-        clock: context.clock)
-    } catch {
-      throw CredentialError.broken(
-        source: "profile \(settings.name)", reason: "STS AssumeRole of \(role.arn) failed: \(error)"
-      )
-    }
+    let answer = try await callSTS(role, settings, signedWith: source)
     try? context.cache.store(answer, for: cacheKey)
     return answer.credentials.from(role.origin(via: via, cachedUntil: nil))
   }
 
-  private func mfaCode(profile: String, serial: String) async throws -> String {
+  /// Calls AssumeRole; a code STS refuses gets one more chance, with STS's words beside it.
+  private func callSTS(
+    _ role: RoleRequest, _ settings: ProfileSettings, signedWith source: Credentials
+  )
+    async throws -> RoleAnswer
+  {
+    var refusal: String?
+    for attempt in 1...2 {
+      var parameters = role.parameters(now: context.now())
+      if let serial = role.mfaSerial {
+        parameters["TokenCode"] = try await mfaCode(profile: settings.name, serial: serial, refusal)
+      }
+      do {
+        return try await STSRoleCall.assumeRole(parameters).send(
+          to: context.stsEndpoint, transport: context.transport,
+          signer: SigV4Signer(credentials: source, region: context.region, service: "sts"),
+          clock: context.clock)
+      } catch let error as AWSServiceError
+        where role.mfaSerial != nil && attempt == 1 && error.status == 403
+      {
+        refusal = "\(error)"
+      } catch {
+        throw CredentialError.broken(
+          source: "profile \(settings.name)",
+          reason: "STS AssumeRole of \(role.arn) failed: \(error)")
+      }
+    }
+    throw CredentialError.broken(
+      source: "profile \(settings.name)",
+      reason: "STS AssumeRole of \(role.arn) failed: \(refusal ?? "")")
+  }
+
+  private func mfaCode(profile: String, serial: String, _ refusal: String?) async throws -> String {
     guard let prompt = context.mfa else {
       throw MFAError.noTerminal(profile: profile, serial: serial)
     }
-    let code = try await prompt.code(profile: profile, serial: serial)
+    let code = try await prompt.code(profile: profile, serial: serial, refusal: refusal)
       .trimmingCharacters(in: .whitespacesAndNewlines)
     guard !code.isEmpty else { throw MFAError.noCode(profile: profile) }
     return code

@@ -21,8 +21,12 @@ struct KeyMapTests {
       case .jump: [.enter, .character("/")]
       case .queue: [.character("Q")]
       case .dialog: [.character("p")]
+      case .code: []
       }
     AppStateTests.type(keys, into: &state)
+    if scope == .code {
+      _ = state.handle(.mfaNeeded(profile: "ops", serial: "arn:aws:iam::1:mfa/op", refusal: nil))
+    }
     return state
   }
 
@@ -46,7 +50,7 @@ struct KeyMapTests {
 
   @Test func everyBindingIsDocumentedInTheHelpOfItsPages() {
     let pages: [(AppState.Page, [KeyScope])] = [
-      (.list, [.list, .filter]), (.form(Self.form), [.form, .field, .jump]),
+      (.list, [.list, .filter, .code]), (.form(Self.form), [.form, .field, .jump]),
       (.queue(.init()), [.queue]),
     ]
     for binding in KeyMap.bindings {

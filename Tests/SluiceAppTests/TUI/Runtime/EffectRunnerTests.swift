@@ -96,3 +96,29 @@ final class SleptBox: @unchecked Sendable {
   var total: Double { lock.withLock { seconds } }
   func add(_ delta: Double) { lock.withLock { seconds += delta } }
 }
+
+extension EffectRunnerTests {
+  /// The dialog prompt posts its question to the inbox and waits; the runner hands it the answer.
+  @Test func anMFACodeTravelsFromTheQuestionToTheWaitingRequest() async throws {
+    let prompt = DialogMFAPrompt()
+    let inbox = Inbox()
+    prompt.connect { inbox.post($0) }
+    let rig = Rig()
+    let runner = EffectRunner(
+      recorder: rig.runner.recorder, journal: rig.runner.journal, mfa: prompt, editText: { $0 })
+    let waiting = Task { try await prompt.code(profile: "ops", serial: "arn:mfa", refusal: nil) }
+    let deadline = Date().addingTimeInterval(10)
+    var asked: [AppEvent] = []
+    while asked.isEmpty, Date() < deadline {
+      asked = inbox.drain()
+      try await Task.sleep(nanoseconds: 1_000_000)
+    }
+    guard case .mfaNeeded(let profile, let serial, nil)? = asked.first else {
+      Issue.record("expected the question, got \(asked)")
+      return
+    }
+    #expect(profile == "ops" && serial == "arn:mfa")
+    #expect(runner.start(.answerMFA(code: "654321")) { _ in } == nil)
+    #expect(try await waiting.value == "654321")
+  }
+}

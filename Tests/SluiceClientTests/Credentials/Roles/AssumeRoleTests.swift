@@ -122,8 +122,8 @@ final class RecordingPrompt: MFAPrompt, @unchecked Sendable {
   let answer: String
   init(answer: String) { self.answer = answer }
   var questions: [String] { lock.withLock { asked } }
-  func code(profile: String, serial: String) async throws -> String {
-    lock.withLock { asked.append("\(profile) \(serial)") }
+  func code(profile: String, serial: String, refusal: String?) async throws -> String {
+    lock.withLock { asked.append("\(profile) \(serial)" + (refusal.map { " after: \($0)" } ?? "")) }
     return answer
   }
 }

@@ -124,3 +124,33 @@ struct RoleProfileTests {
     }
   }
 }
+
+extension RoleProfileTests {
+  /// A code STS refuses is asked for once more, with STS's answer; a second refusal stands.
+  @Test func aRefusedCodeGetsOneMoreChance() async throws {
+    let fixture = try ConfigFixture(
+      config:
+        "[profile ops]\n\(Self.role)ops\nsource_profile = base\nmfa_serial = arn:aws:iam::1:mfa/op\n",
+      credentials: T.base)
+    let refusal = ScriptedTransport.Step.respond(
+      HTTPResponse(
+        status: 403,
+        body: Array(
+          "<ErrorResponse><Error><Code>AccessDenied</Code><Message>MultiFactorAuthentication failed with invalid MFA one time pass code.</Message></Error></ErrorResponse>"
+            .utf8)))
+    let prompt = RecordingPrompt(answer: "000000")
+    let transport = ScriptedTransport([refusal, T.answer("ASIAOPS")])
+    #expect(
+      try await T.resolve(fixture, "ops", transport: transport, mfa: prompt).accessKeyId
+        == "ASIAOPS")
+    #expect(prompt.questions.count == 2)
+    #expect(prompt.questions[1].contains("after: AccessDenied: MultiFactorAuthentication failed"))
+    let twice = ScriptedTransport([refusal, refusal])
+    let again = RecordingPrompt(answer: "111111")
+    try FileManager.default.removeItem(atPath: fixture.home + "/.aws/cli/cache")
+    await #expect {
+      _ = try await T.resolve(fixture, "ops", transport: twice, mfa: again)
+    } throws: { "\($0)".contains("AccessDenied") && "\($0)".contains("profile ops") }
+    #expect(again.questions.count == 2 && twice.requests.count == 2)
+  }
+}
