@@ -32,5 +32,5 @@ for pid in "${pids[@]}"; do
   if alive "$pid"; then signal_group "$pid" KILL; fi
 done
 
-rm -f "$PIDS_FILE" "$STATE_DIR/proxy.port"
+rm -f "$PIDS_FILE" "$STATE_DIR/proxy.port" "$STATE_DIR/sso.port"
 echo "peer stopped"

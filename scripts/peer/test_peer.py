@@ -1,4 +1,4 @@
-"""Tests for the Sluice test peer: verifying proxy, start/stop scripts and seeding.
+"""Tests for the Sluice test peer: verifying proxy, SSO stub, start/stop scripts and seeding.
 
 Run: cd /work/main && python3 -m pytest -q scripts/peer/test_peer.py
 A session fixture starts its own moto_server + proxy on free loopback ports.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import datetime
+import hashlib
 import http.client
 import json
 import os
@@ -19,12 +20,16 @@ from pathlib import Path
 from unittest import mock
 
 import boto3
+import botocore.session
 import pytest
+from botocore import UNSIGNED
 from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.config import Config
-from botocore.credentials import Credentials
+from botocore.credentials import Credentials, SSOCredentialFetcher
 from botocore.exceptions import ClientError
+from botocore.tokens import SSOTokenProvider, _sso_json_dumps
+from botocore.utils import JSONFileCache
 
 import seed as seeder
 import verifying_proxy as vp
@@ -32,6 +37,8 @@ import verifying_proxy as vp
 HERE = Path(__file__).resolve().parent
 AKID = "AKIDSLUICETEST"
 SECRET = "sluice-test-secret-key"
+ACCOUNT = "123456789012"
+ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/sluice-test-role"
 ESM_PATH = "/2015-03-31/event-source-mappings"
 NO_RETRY = Config(retries={"max_attempts": 1})
 ENCODED_QUERY = (
@@ -145,6 +152,7 @@ def peer(tmp_path_factory):
             "dir": state_dir,
             "moto": env["SLUICE_TEST_MOTO_URL"],
             "proxy": env["SLUICE_TEST_PROXY_URL"],
+            "sso": env["SLUICE_TEST_SSO_URL"],
             "env": env,
         }
     finally:
@@ -153,13 +161,13 @@ def peer(tmp_path_factory):
 
 @pytest.fixture
 def proxy(peer):
-    """The shared peer, with faults cleared, default page size and zeroed stats."""
+    """The shared peer, with faults cleared, default page size, open policy and zeroed stats."""
     control(peer, "DELETE", "/__peer/faults")
-    control(peer, "POST", "/__peer/config", {"page_size": 100})
+    control(peer, "POST", "/__peer/config", {"page_size": 100, "policy": "open"})
     control(peer, "POST", "/__peer/stats/reset")
     yield peer
     control(peer, "DELETE", "/__peer/faults")
-    control(peer, "POST", "/__peer/config", {"page_size": 100})
+    control(peer, "POST", "/__peer/config", {"page_size": 100, "policy": "open"})
 
 
 @pytest.fixture(scope="session")
@@ -378,6 +386,93 @@ def test_mismatch_message_shows_canonical_request_but_not_token():
         _verify("GET", ESM_PATH, headers)
     assert "x-amz-security-token:<redacted>" in rejected.value.message
     assert "very-private-token" not in rejected.value.message
+
+
+# --------------------------------------------------------------------------------------
+# temporary keys, STS classification and parsing, pure (no server)
+# --------------------------------------------------------------------------------------
+
+ROLE_KEY = "ASIAROLEKEYEXAMPLE01"
+ROLE_SECRET = "role-secret/with+chars"
+ROLE_TOKEN = "FwoGZXIvYXdzEXAMPLE/session+token=="
+
+
+def _role_creds(expires_at=None):
+    return {AKID: SECRET, ROLE_KEY: vp.KnownKey(ROLE_SECRET, ROLE_TOKEN, expires_at, "sts:AssumeRole")}
+
+
+def test_learned_key_verifies_only_with_its_session_token():
+    creds = _role_creds()
+    good = sign("127.0.0.1:9", "GET", ESM_PATH, key=ROLE_KEY, secret=ROLE_SECRET, token=ROLE_TOKEN)
+    assert _verify("GET", ESM_PATH, good, creds=creds) == ROLE_KEY
+    without = sign("127.0.0.1:9", "GET", ESM_PATH, key=ROLE_KEY, secret=ROLE_SECRET)
+    other = sign("127.0.0.1:9", "GET", ESM_PATH, key=ROLE_KEY, secret=ROLE_SECRET, token="another-token")
+    for headers in (without, other):
+        with pytest.raises(vp.SignatureRejected) as rejected:
+            _verify("GET", ESM_PATH, headers, creds=creds)
+        assert rejected.value.error_type == "UnrecognizedClientException"
+        for secret_ish in (ROLE_SECRET, ROLE_TOKEN, "another-token"):
+            assert secret_ish not in rejected.value.message
+    # The base key takes a session token or none, as before.
+    assert _verify("GET", ESM_PATH, sign("127.0.0.1:9", "GET", ESM_PATH, token="t"), creds=creds) == AKID
+
+
+def test_learned_key_stops_at_its_expiration():
+    expires = datetime.datetime(2026, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)
+    creds = _role_creds(expires)
+    for minutes, accepted in ((-1, True), (0, False), (1, False)):
+        now = expires + datetime.timedelta(minutes=minutes)
+        headers = sign("127.0.0.1:9", "GET", ESM_PATH, key=ROLE_KEY, secret=ROLE_SECRET, token=ROLE_TOKEN,
+                       when=now.replace(tzinfo=None))
+        if accepted:
+            assert _verify("GET", ESM_PATH, headers, now=now, creds=creds) == ROLE_KEY
+        else:
+            with pytest.raises(vp.SignatureRejected) as rejected:
+                _verify("GET", ESM_PATH, headers, now=now, creds=creds)
+            assert rejected.value.error_type == "ExpiredTokenException"
+
+
+MOTO_ASSUME_ROLE_XML = (
+    b'<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult>'
+    b"<Credentials><AccessKeyId>ASIARZPUZDIKEKMRUETG</AccessKeyId><SecretAccessKey>sec/ret+</SecretAccessKey>"
+    b"<SessionToken>FQoGZXIvYXdzEBYa+/=</SessionToken><Expiration>2026-12-04T20:36:56.237568Z</Expiration>"
+    b"</Credentials><AssumedRoleUser><AssumedRoleId>AROA:s</AssumedRoleId>"
+    b"<Arn>arn:aws:sts::123456789012:assumed-role/r/s</Arn></AssumedRoleUser></AssumeRoleResult>"
+    b"</AssumeRoleResponse>"
+)
+
+
+def test_issued_credentials_are_parsed_and_expiration_has_whole_seconds():
+    key_id, key = vp.parse_issued_credentials(MOTO_ASSUME_ROLE_XML)
+    assert (key_id, key.secret, key.session_token) == ("ASIARZPUZDIKEKMRUETG", "sec/ret+", "FQoGZXIvYXdzEBYa+/=")
+    assert key.expires_at == datetime.datetime(2026, 12, 4, 20, 36, 56, tzinfo=datetime.timezone.utc)
+    rewritten = vp.aws_expiration(MOTO_ASSUME_ROLE_XML)
+    assert b"<Expiration>2026-12-04T20:36:56Z</Expiration>" in rewritten
+    assert rewritten.replace(b"2026-12-04T20:36:56Z", b"2026-12-04T20:36:56.237568Z") == MOTO_ASSUME_ROLE_XML
+    assert vp.parse_issued_credentials(b"<GetCallerIdentityResponse/>") is None
+    assert vp.parse_issued_credentials(b"not xml") is None
+
+
+@pytest.mark.parametrize(
+    "headers, target, body, expected",
+    [
+        ({"Authorization": "AWS4-HMAC-SHA256 Credential=A/20260101/us-east-1/sts/aws4_request, "
+                           "SignedHeaders=host;x-amz-date, Signature=00"},
+         "/", b"Action=AssumeRole&Version=2011-06-15", ("sts", "AssumeRole", True, False, False)),
+        ({"Authorization": "AWS4-HMAC-SHA256 Credential=A/20260101/us-east-1/sts/aws4_request, "
+                           "SignedHeaders=host;x-amz-date, Signature=00"},
+         "/", b"Action=GetSessionToken&Version=2011-06-15", ("sts", "GetSessionToken", True, False, False)),
+        ({}, "/", b"Action=AssumeRoleWithWebIdentity&WebIdentityToken=x", ("sts", "AssumeRoleWithWebIdentity", False, True, False)),
+        ({}, "/?Action=AssumeRoleWithWebIdentity", b"", ("sts", "AssumeRoleWithWebIdentity", False, True, False)),
+        ({}, "/", b"Action=GetCallerIdentity", (None, None, False, False, True)),  # unsigned: refused later
+        ({"Authorization": "AWS4-HMAC-SHA256 Credential=A/20260101/us-east-1/lambda/aws4_request, "
+                           "SignedHeaders=host;x-amz-date, Signature=00"},
+         ESM_PATH, b"Action=GetCallerIdentity", ("lambda", None, True, False, True)),
+    ],
+)
+def test_calls_are_classified_by_scope_and_action(headers, target, body, expected):
+    call = vp.classify_call(target, headers, body)
+    assert (call.service, call.action, call.signed, call.unsigned_allowed, call.mutating("POST")) == expected
 
 
 # --------------------------------------------------------------------------------------
@@ -717,6 +812,15 @@ def test_boto3_retries_through_injected_throttling(proxy, seven):
         ("/__peer/faults", {"faults": [{"kind": "429", "count": 0}]}),
         ("/__peer/faults", {"random": {"rate": 2}}),
         ("/__peer/config", {"page_size": 0}),
+        ("/__peer/config", {"policy": "closed"}),
+        ("/__peer/config", {}),
+        ("/__peer/config", {"page_sise": 3}),
+        ("/__peer/faults", {"faults": [{"kind": "429", "match": {"service": 3}}]}),
+        ("/__peer/credentials", {"access_key_id": "ASIAX", "secret_access_key": "s"}),  # no token
+        ("/__peer/credentials", {"access_key_id": "AS/IA", "secret_access_key": "s", "session_token": "t"}),
+        ("/__peer/credentials", {"access_key_id": AKID, "secret_access_key": "s", "session_token": "t"}),
+        ("/__peer/credentials", {"access_key_id": "ASIAX", "secret_access_key": "s", "session_token": "t",
+                                 "expiration": "tomorrow"}),
     ],
 )
 def test_control_api_validates_input(proxy, path, payload):
@@ -744,6 +848,9 @@ def test_stats_count_requests_rejections_and_mutations(proxy, seven):
         "forwarded": 3,
         "mutating": 2,
         "mutating_by_path": {f"{ESM_PATH}/{uuid}": 2},
+        "denied_by_policy": 0,
+        "unsigned": 0,
+        "signers": {"lambda": [AKID]},  # the rejected request's key is not listed
     }
     control(proxy, "POST", "/__peer/stats/reset")
     assert stats(proxy)["requests"] == 0
@@ -794,6 +901,453 @@ def test_proxy_log_holds_no_secrets(proxy):
 
 
 # --------------------------------------------------------------------------------------
+# STS through the proxy: learned keys, the role-only policy, who signed what
+# --------------------------------------------------------------------------------------
+
+
+def sts_client(url: str, key: str = AKID, secret: str = SECRET, token: str | None = None, **kwargs):
+    return boto3.client(
+        "sts",
+        endpoint_url=url,
+        region_name="us-east-1",
+        aws_access_key_id=key,
+        aws_secret_access_key=secret,
+        aws_session_token=token,
+        config=kwargs.pop("config", NO_RETRY),
+        **kwargs,
+    )
+
+
+def anonymous_sts(url: str, **config):
+    config.setdefault("retries", {"max_attempts": 1})
+    return boto3.client("sts", endpoint_url=url, region_name="us-east-1",
+                        config=Config(signature_version=UNSIGNED, **config))
+
+
+def role_lambda(url: str, creds: dict, token: str | None = "same"):
+    """A Lambda client signing with STS-style Credentials (token=None sends none)."""
+    return lambda_client(url, key=creds["AccessKeyId"], secret=creds["SecretAccessKey"],
+                         aws_session_token=creds["SessionToken"] if token == "same" else token)
+
+
+def assume(peer, session="sluice-test", **kwargs) -> dict:
+    return sts_client(peer["proxy"]).assume_role(RoleArn=ROLE_ARN, RoleSessionName=session, **kwargs)
+
+
+def _error(caught) -> tuple:
+    response = caught.value.response
+    return response["ResponseMetadata"]["HTTPStatusCode"], response["Error"]["Code"], response["Error"]["Message"]
+
+
+def learned(peer) -> dict:
+    return {k["access_key_id"]: k for k in control(peer, "GET", "/__peer/credentials")[2]["keys"]}
+
+
+def test_assume_role_through_proxy_teaches_the_proxy_the_role_key(proxy, seven):
+    answer = assume(proxy)
+    creds = answer["Credentials"]
+    assert answer["AssumedRoleUser"]["Arn"] == f"arn:aws:sts::{ACCOUNT}:assumed-role/sluice-test-role/sluice-test"
+    key = learned(proxy)[creds["AccessKeyId"]]
+    assert creds["AccessKeyId"].startswith("ASIA")
+    assert key == {"access_key_id": creds["AccessKeyId"], "origin": "sts:AssumeRole",
+                   "expiration": creds["Expiration"].strftime("%Y-%m-%dT%H:%M:%SZ"), "expired": False}
+    lifetime = creds["Expiration"] - datetime.datetime.now(datetime.timezone.utc)
+    assert datetime.timedelta(minutes=58) < lifetime <= datetime.timedelta(hours=1)  # moto's default 3600 s
+    # The role's key reaches moto's default account, where the seeded mappings are.
+    mapping = role_lambda(proxy["proxy"], creds).get_event_source_mapping(UUID=seven["uuids"][0])
+    assert mapping["UUID"] == seven["uuids"][0]
+    identity = sts_client(proxy["proxy"], creds["AccessKeyId"], creds["SecretAccessKey"],
+                          creds["SessionToken"]).get_caller_identity()
+    assert (identity["Account"], identity["Arn"]) == (ACCOUNT, answer["AssumedRoleUser"]["Arn"])
+    assert identity["UserId"].endswith(":sluice-test")
+    counted = stats(proxy)
+    assert counted["signers"] == {"lambda": [creds["AccessKeyId"]], "sts": sorted([AKID, creds["AccessKeyId"]])}
+    assert (counted["mutating"], counted["rejected_signatures"]) == (0, 0)  # sign-in calls change nothing
+
+
+def test_expiration_is_sent_in_whole_seconds_like_aws(proxy):
+    host = urllib.parse.urlsplit(proxy["proxy"]).netloc
+    body = f"Action=AssumeRole&Version=2011-06-15&RoleArn={urllib.parse.quote(ROLE_ARN, safe='')}" \
+           f"&RoleSessionName=raw&DurationSeconds=900".encode()
+    request = AWSRequest(method="POST", url=f"http://{host}/", data=body,
+                         headers={"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"})
+    SigV4Auth(Credentials(AKID, SECRET), "sts", "us-east-1").add_auth(request)
+    status, headers, raw = send(proxy["proxy"], "POST", "/", body, dict(request.headers.items()))
+    assert status == 200 and headers["content-type"].startswith("text/xml"), raw
+    expiration = raw.decode().split("<Expiration>")[1].split("</Expiration>")[0]
+    assert len(expiration) == 20 and expiration.endswith("Z"), expiration  # 2026-12-04T20:36:56Z
+    moment = datetime.datetime.strptime(expiration, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc)
+    assert datetime.timedelta(minutes=14) < moment - datetime.datetime.now(datetime.timezone.utc) <= \
+        datetime.timedelta(minutes=15)  # DurationSeconds is honoured
+
+
+def test_role_key_without_its_session_token_is_rejected(proxy):
+    creds = assume(proxy)["Credentials"]
+    control(proxy, "POST", "/__peer/stats/reset")
+    for token in (None, "not-the-token"):
+        with pytest.raises(ClientError) as caught:
+            role_lambda(proxy["proxy"], creds, token=token).list_event_source_mappings()
+        status, code, message = _error(caught)
+        assert (status, code) == (403, "UnrecognizedClientException")
+        assert creds["SecretAccessKey"] not in message and creds["SessionToken"] not in message
+    # STS errors come as query-protocol XML, so botocore parses them (JSON was unparseable there).
+    with pytest.raises(ClientError) as caught:
+        sts_client(proxy["proxy"], creds["AccessKeyId"], creds["SecretAccessKey"], "not-the-token").get_caller_identity()
+    assert _error(caught)[:2] == (403, "InvalidClientTokenId")
+    assert caught.value.response["Error"]["Type"] == "Sender"
+    with pytest.raises(ClientError) as caught:
+        sts_client(proxy["proxy"], key="AKIDUNKNOWN").assume_role(RoleArn=ROLE_ARN, RoleSessionName="nobody")
+    assert _error(caught)[:2] == (403, "InvalidClientTokenId")
+    with pytest.raises(ClientError) as caught:
+        sts_client(proxy["proxy"], secret="wrong").get_caller_identity()
+    assert _error(caught)[:2] == (403, "SignatureDoesNotMatch")
+    counted = stats(proxy)
+    assert (counted["rejected_signatures"], counted["forwarded"], counted["signers"]) == (5, 0, {})
+
+
+def test_role_key_stops_working_when_it_expires(proxy):
+    creds = assume(proxy)["Credentials"]
+    client = role_lambda(proxy["proxy"], creds)
+    client.list_event_source_mappings(MaxItems=1)
+    expired = control(proxy, "POST", "/__peer/credentials/expire", {"access_key_id": creds["AccessKeyId"]})
+    assert (expired[0], expired[2]["expired"]) == (200, True)
+    with pytest.raises(ClientError) as caught:
+        client.list_event_source_mappings(MaxItems=1)
+    assert _error(caught)[:2] == (403, "ExpiredTokenException")
+    with pytest.raises(ClientError) as caught:
+        sts_client(proxy["proxy"], creds["AccessKeyId"], creds["SecretAccessKey"], creds["SessionToken"]).get_caller_identity()
+    assert _error(caught)[:2] == (403, "ExpiredToken")
+    assert control(proxy, "POST", "/__peer/credentials/expire", {"access_key_id": AKID})[0] == 404
+
+
+def test_moto_expiration_is_enforced(proxy):
+    """moto does not range-check DurationSeconds; 1 s shows the proxy honours what STS said."""
+    sts = sts_client(proxy["proxy"], config=Config(parameter_validation=False, retries={"max_attempts": 1}))
+    creds = sts.assume_role(RoleArn=ROLE_ARN, RoleSessionName="brief", DurationSeconds=1)["Credentials"]
+    client = role_lambda(proxy["proxy"], creds)
+    deadline, seen = time.monotonic() + 10, []
+    while time.monotonic() < deadline:
+        try:
+            client.list_event_source_mappings(MaxItems=1)
+            seen.append("ok")
+        except ClientError as error:
+            seen.append(error.response["Error"]["Code"])
+            break
+        time.sleep(0.1)
+    assert seen[-1:] == ["ExpiredTokenException"], f"after 10 s the key still worked: {seen[-5:]}"
+
+
+def test_web_identity_needs_no_signature_and_any_token(proxy, seven):
+    answer = anonymous_sts(proxy["proxy"]).assume_role_with_web_identity(
+        RoleArn=ROLE_ARN, RoleSessionName="web-session", WebIdentityToken="any text, not even a JWT")
+    creds = answer["Credentials"]
+    assert answer["AssumedRoleUser"] == {"AssumedRoleId": "ARO123EXAMPLE123:web-session",
+                                         "Arn": f"arn:aws:sts::{ACCOUNT}:assumed-role/sluice-test-role/web-session"}
+    assert learned(proxy)[creds["AccessKeyId"]]["origin"] == "sts:AssumeRoleWithWebIdentity"
+    control(proxy, "POST", "/__peer/config", {"policy": "role-only"})
+    assert role_lambda(proxy["proxy"], creds).get_event_source_mapping(UUID=seven["uuids"][0])["UUID"]
+    identity = sts_client(proxy["proxy"], creds["AccessKeyId"], creds["SecretAccessKey"],
+                          creds["SessionToken"]).get_caller_identity()
+    assert identity["Arn"] == answer["AssumedRoleUser"]["Arn"]
+    counted = stats(proxy)
+    assert (counted["unsigned"], counted["mutating"]) == (1, 0)
+    assert counted["signers"] == {"lambda": [creds["AccessKeyId"]], "sts": [creds["AccessKeyId"]]}
+    # Other unsigned STS calls are still refused.
+    status, headers, body = send(proxy["proxy"], "POST", "/", b"Action=GetCallerIdentity&Version=2011-06-15",
+                                 {"Content-Type": "application/x-www-form-urlencoded"})
+    assert (status, headers["x-amzn-errortype"]) == (403, "InvalidSignatureException")
+
+
+def test_role_only_policy_lets_the_base_key_only_assume_the_role(proxy, seven):
+    assert control(proxy, "POST", "/__peer/config", {"policy": "role-only"})[2] == {"page_size": 100, "policy": "role-only"}
+    assert control(proxy, "GET", "/__peer/config")[2]["policy"] == "role-only"
+    base = lambda_client(proxy["proxy"])
+    with pytest.raises(ClientError) as caught:
+        base.list_event_source_mappings()
+    status, code, message = _error(caught)
+    assert (status, code) == (403, "AccessDeniedException")
+    assert AKID in message and "role-only" in message and SECRET not in message
+    assert sts_client(proxy["proxy"]).get_caller_identity()["Arn"] == f"arn:aws:sts::{ACCOUNT}:user/moto"
+    with pytest.raises(ClientError) as caught:
+        sts_client(proxy["proxy"]).get_session_token()
+    assert _error(caught)[:2] == (403, "AccessDenied")
+    creds = assume(proxy)["Credentials"]
+    role = role_lambda(proxy["proxy"], creds)
+    role.update_event_source_mapping(UUID=seven["uuids"][5], BatchSize=6)
+    assert role.get_event_source_mapping(UUID=seven["uuids"][5])["BatchSize"] == 6
+    counted = stats(proxy)
+    assert counted["signers"] == {"lambda": [creds["AccessKeyId"]], "sts": [AKID]}
+    assert (counted["denied_by_policy"], counted["forwarded"]) == (2, 4)
+    assert counted["mutating_by_path"] == {f"{ESM_PATH}/{seven['uuids'][5]}": 1}
+    control(proxy, "POST", "/__peer/config", {"policy": "open"})
+    assert base.get_event_source_mapping(UUID=seven["uuids"][5])["BatchSize"] == 6
+
+
+def test_registered_credentials_verify_and_can_be_forgotten(proxy):
+    registered = control(proxy, "POST", "/__peer/credentials", {
+        "access_key_id": "ASIAREGISTERED000001", "secret_access_key": "reg-secret", "session_token": "reg-token",
+        "expiration": "2099-01-01T00:00:00.5Z", "origin": "test"})
+    assert registered[2] == {"access_key_id": "ASIAREGISTERED000001", "origin": "test",
+                             "expiration": "2099-01-01T00:00:00Z", "expired": False}
+    listed = json.dumps(control(proxy, "GET", "/__peer/credentials")[2])
+    assert "ASIAREGISTERED000001" in listed and "reg-secret" not in listed and "reg-token" not in listed
+    creds = {"AccessKeyId": "ASIAREGISTERED000001", "SecretAccessKey": "reg-secret", "SessionToken": "reg-token"}
+    role_lambda(proxy["proxy"], creds).list_event_source_mappings(MaxItems=1)
+    forgotten = control(proxy, "DELETE", "/__peer/credentials")[2]["keys"]
+    assert [k["access_key_id"] for k in forgotten] == [AKID]
+    with pytest.raises(ClientError) as caught:
+        role_lambda(proxy["proxy"], creds).list_event_source_mappings(MaxItems=1)
+    assert _error(caught)[:2] == (403, "UnrecognizedClientException")
+    assert "reg-secret" not in (proxy["dir"] / "proxy.log").read_text()
+
+
+def test_faults_can_target_sts_and_answer_in_its_xml(proxy):
+    once = Config(retries={"total_max_attempts": 1})  # legacy max_attempts=1 still retries once
+    control(proxy, "POST", "/__peer/faults", {"faults": [
+        {"kind": "429", "count": 1, "match": {"service": "sts"}},
+        {"kind": "503", "count": 1, "match": {"service": "STS"}},
+    ]})
+    lambda_client(proxy["proxy"]).list_event_source_mappings(MaxItems=1)  # not STS: untouched
+    with pytest.raises(ClientError) as caught:
+        sts_client(proxy["proxy"], config=once).get_caller_identity()
+    assert _error(caught)[:2] == (429, "Throttling")
+    assert caught.value.response["ResponseMetadata"]["HTTPHeaders"]["retry-after"] == "1"
+    with pytest.raises(ClientError) as caught:
+        anonymous_sts(proxy["proxy"], retries={"total_max_attempts": 1}).assume_role_with_web_identity(
+            RoleArn=ROLE_ARN, RoleSessionName="faulted", WebIdentityToken="token")
+    assert _error(caught)[:2] == (503, "ServiceUnavailable")
+    assert stats(proxy)["faults_by_kind"] == {"429": 1, "503": 1}
+    assert sts_client(proxy["proxy"]).get_caller_identity()["Account"] == ACCOUNT
+
+
+def test_proxy_log_names_sts_actions_but_no_secrets(proxy):
+    creds = assume(proxy, session="logged")["Credentials"]
+    query = urllib.parse.urlencode({"Action": "AssumeRoleWithWebIdentity", "Version": "2011-06-15",
+                                    "RoleArn": ROLE_ARN, "RoleSessionName": "by-get",
+                                    "WebIdentityToken": "web-token-in-query"})
+    # moto routes unsigned STS calls by the form body only, so the proxy refuses a GET plainly.
+    status, _, answer = send(proxy["proxy"], "GET", f"/?{query}")
+    assert status == 400 and b"<Code>InvalidParameterValue</Code>" in answer and b"form POST" in answer, answer
+    log = (proxy["dir"] / "proxy.log").read_text()
+    assert "POST / (sts:AssumeRole) -> 200" in log
+    assert "WebIdentityToken=*** (sts:AssumeRoleWithWebIdentity) -> 400" in log
+    assert f"learned {creds['AccessKeyId']} from sts:AssumeRole" in log
+    for secret_ish in (SECRET, creds["SecretAccessKey"], creds["SessionToken"], "Signature=", "web-token-in-query"):
+        assert secret_ish not in log
+
+
+# --------------------------------------------------------------------------------------
+# SSO stub
+# --------------------------------------------------------------------------------------
+
+SSO_ROLE = "SluiceRole"
+
+
+def sso_control(peer, method, path, payload=None):
+    body = json.dumps(payload).encode() if payload is not None else b""
+    return send(peer["sso"], method, path, body, {"Content-Type": "application/json"} if body else {})
+
+
+@pytest.fixture
+def sso(proxy):
+    """The shared SSO stub with nothing registered and zeroed counters (and a reset proxy)."""
+    assert sso_control(proxy, "POST", "/__sso/reset")[0] == 200
+    yield proxy
+    sso_control(proxy, "POST", "/__sso/reset")
+
+
+def sso_client(peer):
+    return boto3.client("sso", endpoint_url=peer["sso"], region_name="us-east-1",
+                        config=Config(signature_version=UNSIGNED, retries={"max_attempts": 1}))
+
+
+def oidc_client(peer):
+    return boto3.client("sso-oidc", endpoint_url=peer["sso"], region_name="us-east-1",
+                        config=Config(signature_version=UNSIGNED, retries={"max_attempts": 1}))
+
+
+def test_sso_portal_answers_known_tokens_only(sso):
+    registered = sso_control(sso, "POST", "/__sso/credentials", {
+        "account_id": ACCOUNT, "role_name": SSO_ROLE, "access_key_id": "ASIASSOEXAMPLE000001",
+        "secret_access_key": "sso-secret", "session_token": "sso-session-token", "expiration_ms": 4102444800000})
+    assert registered[:1] == (200,) and registered[2] == {
+        "account_id": ACCOUNT, "role_name": SSO_ROLE, "access_key_id": "ASIASSOEXAMPLE000001",
+        "expiration_ms": 4102444800000}
+    assert learned(sso)["ASIASSOEXAMPLE000001"] == {"access_key_id": "ASIASSOEXAMPLE000001", "origin": "sso",
+                                                    "expiration": "2100-01-01T00:00:00Z", "expired": False}
+    portal = sso_client(sso)
+    with pytest.raises(ClientError) as caught:
+        portal.get_role_credentials(roleName=SSO_ROLE, accountId=ACCOUNT, accessToken="unknown-token")
+    assert _error(caught) == (401, "UnauthorizedException", "Session token not found or invalid")
+    assert sso_control(sso, "POST", "/__sso/access-tokens", {"access_token": "portal-token"})[0] == 200
+    answer = portal.get_role_credentials(roleName=SSO_ROLE, accountId=ACCOUNT, accessToken="portal-token")
+    assert answer["roleCredentials"] == {"accessKeyId": "ASIASSOEXAMPLE000001", "secretAccessKey": "sso-secret",
+                                         "sessionToken": "sso-session-token", "expiration": 4102444800000}
+    with pytest.raises(ClientError) as caught:
+        portal.get_role_credentials(roleName="OtherRole", accountId=ACCOUNT, accessToken="portal-token")
+    assert _error(caught) == (403, "ForbiddenException", "No access")
+    sso_control(sso, "POST", "/__sso/access-tokens", {"access_token": "stale-token", "expires_in": 0})
+    with pytest.raises(ClientError) as caught:
+        portal.get_role_credentials(roleName=SSO_ROLE, accountId=ACCOUNT, accessToken="stale-token")
+    assert _error(caught)[:2] == (401, "UnauthorizedException")
+    # The raw wire: the header name and the error type header.
+    status, headers, body = send(sso["sso"], "GET", f"/federation/credentials?account_id={ACCOUNT}&role_name={SSO_ROLE}")
+    assert (status, headers["x-amzn-errortype"], body) == (401, "UnauthorizedException",
+                                                          {"message": "Session token not found or invalid"})
+    status, _, body = send(sso["sso"], "GET", f"/federation/credentials?account_id={ACCOUNT}&role_name={SSO_ROLE}",
+                           headers={"x-amz-sso_bearer_token": "portal-token"})
+    assert (status, body["roleCredentials"]["accessKeyId"]) == (200, "ASIASSOEXAMPLE000001")
+    counted = sso_control(sso, "GET", "/__sso/stats")[2]
+    assert counted["portal"] == {"calls": 6, "by_status": {"401": 3, "200": 2, "403": 1}}
+    assert counted["log"][1] == {"op": "GetRoleCredentials", "status": 200, "account_id": ACCOUNT,
+                                 "role_name": SSO_ROLE, "access_key_id": "ASIASSOEXAMPLE000001"}
+
+
+def test_sso_oidc_refresh_grant(sso):
+    sso_control(sso, "POST", "/__sso/refresh-tokens",
+                {"refresh_token": "refresh-1", "client_id": "client-1", "client_secret": "client-secret-1"})
+    sso_control(sso, "POST", "/__sso/credentials", {"account_id": ACCOUNT, "role_name": SSO_ROLE})
+    oidc = oidc_client(sso)
+    for wrong in ({"clientSecret": "other"}, {"clientId": "client-2"}, {"refreshToken": "refresh-2"}):
+        request = {"grantType": "refresh_token", "clientId": "client-1", "clientSecret": "client-secret-1",
+                   "refreshToken": "refresh-1", **wrong}
+        with pytest.raises(ClientError) as caught:
+            oidc.create_token(**request)
+        assert _error(caught)[:2] == (400, "InvalidGrantException")
+        assert caught.value.response["error"] == "invalid_grant"
+    with pytest.raises(ClientError) as caught:
+        oidc.create_token(grantType="authorization_code", clientId="client-1", clientSecret="client-secret-1", code="c")
+    assert _error(caught)[:2] == (400, "UnsupportedGrantTypeException")
+    token = oidc.create_token(grantType="refresh_token", clientId="client-1", clientSecret="client-secret-1",
+                              refreshToken="refresh-1")
+    assert (token["expiresIn"], token["tokenType"], token["refreshToken"]) == (28800, "Bearer", "refresh-1")
+    creds = sso_client(sso).get_role_credentials(roleName=SSO_ROLE, accountId=ACCOUNT, accessToken=token["accessToken"])
+    assert creds["roleCredentials"]["accessKeyId"].startswith("ASIA")
+    # The raw wire: a JSON error body.
+    status, headers, body = send(sso["sso"], "POST", "/token", json.dumps({
+        "grantType": "refresh_token", "clientId": "client-1", "clientSecret": "x", "refreshToken": "refresh-1"}).encode(),
+        {"Content-Type": "application/json"})
+    assert (status, headers["x-amzn-errortype"], body["error"]) == (400, "InvalidGrantException", "invalid_grant")
+    assert sso_control(sso, "GET", "/__sso/stats")[2]["token"] == {"calls": 6, "by_status": {"400": 5, "200": 1}}
+
+
+def test_sso_oidc_can_rotate_refresh_tokens(sso):
+    sso_control(sso, "POST", "/__sso/refresh-tokens", {"refresh_token": "refresh-r", "client_id": "c",
+                                                      "client_secret": "s", "rotate": True, "expires_in": 60})
+    oidc = oidc_client(sso)
+    first = oidc.create_token(grantType="refresh_token", clientId="c", clientSecret="s", refreshToken="refresh-r")
+    assert first["refreshToken"] != "refresh-r" and first["expiresIn"] == 60
+    with pytest.raises(ClientError) as caught:
+        oidc.create_token(grantType="refresh_token", clientId="c", clientSecret="s", refreshToken="refresh-r")
+    assert _error(caught)[:2] == (400, "InvalidGrantException")
+    second = oidc.create_token(grantType="refresh_token", clientId="c", clientSecret="s",
+                               refreshToken=first["refreshToken"])
+    assert second["refreshToken"] not in ("refresh-r", first["refreshToken"])
+
+
+def test_sso_credentials_call_lambda_under_role_only(sso, seven):
+    control(sso, "POST", "/__peer/config", {"policy": "role-only"})
+    key_id = sso_control(sso, "POST", "/__sso/credentials", {"account_id": ACCOUNT, "role_name": SSO_ROLE})[2]["access_key_id"]
+    sso_control(sso, "POST", "/__sso/access-tokens", {"access_token": "lambda-token"})
+    creds = sso_client(sso).get_role_credentials(roleName=SSO_ROLE, accountId=ACCOUNT, accessToken="lambda-token")["roleCredentials"]
+    client = lambda_client(sso["proxy"], key=creds["accessKeyId"], secret=creds["secretAccessKey"],
+                           aws_session_token=creds["sessionToken"])
+    assert client.get_event_source_mapping(UUID=seven["uuids"][0])["UUID"] == seven["uuids"][0]
+    # moto never issued this key, so it answers GetCallerIdentity with its fallback identity.
+    identity = sts_client(sso["proxy"], creds["accessKeyId"], creds["secretAccessKey"],
+                          creds["sessionToken"]).get_caller_identity()
+    assert (identity["Account"], identity["Arn"]) == (ACCOUNT, f"arn:aws:sts::{ACCOUNT}:user/moto")
+    assert stats(sso)["signers"] == {"lambda": [key_id], "sts": [key_id]}
+
+
+def test_botocore_sso_profile_refreshes_and_lists_through_the_proxy(sso, seven, tmp_path, monkeypatch):
+    """botocore's own SSO code: an expiring cached token is refreshed at /token (and the cache
+    file rewritten), the new token buys role credentials at the portal, and those sign Lambda."""
+    sso_control(sso, "POST", "/__sso/refresh-tokens",
+                {"refresh_token": "cached-refresh", "client_id": "cached-client", "client_secret": "cached-secret",
+                 "rotate": True})
+    key_id = sso_control(sso, "POST", "/__sso/credentials", {"account_id": ACCOUNT, "role_name": SSO_ROLE})[2]["access_key_id"]
+    control(sso, "POST", "/__peer/config", {"policy": "role-only"})
+    config = tmp_path / "config"
+    config.write_text(
+        "[profile sluice-sso]\nsso_session = sluice\nsso_account_id = 123456789012\n"
+        f"sso_role_name = {SSO_ROLE}\nregion = us-east-1\n\n"
+        "[sso-session sluice]\nsso_start_url = https://sluice.example/start\nsso_region = us-east-1\n"
+    )
+    for name in ("AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(config))
+    monkeypatch.setenv("AWS_ENDPOINT_URL_SSO", sso["sso"])
+    monkeypatch.setenv("AWS_ENDPOINT_URL_SSO_OIDC", sso["sso"])
+    cache_dir = tmp_path / "sso-cache"
+    cache = JSONFileCache(str(cache_dir), dumps_func=_sso_json_dumps)
+    soon = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(minutes=1)  # inside the refresh window
+    cache[hashlib.sha1(b"sluice").hexdigest()] = {  # botocore: sha1 of the sso-session name
+        "startUrl": "https://sluice.example/start", "region": "us-east-1", "accessToken": "cached-but-unknown",
+        "expiresAt": soon.strftime("%Y-%m-%dT%H:%M:%SZ"), "clientId": "cached-client",
+        "clientSecret": "cached-secret", "registrationExpiresAt": "2099-01-01T00:00:00Z",
+        "refreshToken": "cached-refresh",
+    }
+    session = botocore.session.Session(profile="sluice-sso")
+    tokens = SSOTokenProvider(session, cache=cache, profile_name="sluice-sso")
+    fetcher = SSOCredentialFetcher("https://sluice.example/start", "us-east-1", SSO_ROLE, ACCOUNT,
+                                   session.create_client, token_provider=tokens, cache={}, sso_session_name="sluice")
+    creds = fetcher.fetch_credentials()
+    assert creds["access_key"] == key_id
+    saved = json.loads(next(cache_dir.glob("*.json")).read_text())
+    assert saved["accessToken"].startswith("sluice-sso-access-")
+    assert saved["refreshToken"] not in ("cached-refresh", None)  # rotated, and botocore kept the new one
+    client = lambda_client(sso["proxy"], key=creds["access_key"], secret=creds["secret_key"],
+                           aws_session_token=creds["token"])
+    pages = list(client.get_paginator("list_event_source_mappings").paginate(FunctionName=seven["function"]))
+    assert sorted(m["UUID"] for p in pages for m in p["EventSourceMappings"]) == sorted(seven["uuids"])
+    counted = sso_control(sso, "GET", "/__sso/stats")[2]
+    assert [(e["op"], e["status"]) for e in counted["log"]] == [("CreateToken", 200), ("GetRoleCredentials", 200)]
+    assert stats(sso)["signers"] == {"lambda": [key_id]}
+
+
+def test_sso_control_api_validates_and_reports_proxy_refusals(sso):
+    for path, payload in [
+        ("/__sso/access-tokens", {}),
+        ("/__sso/access-tokens", {"access_token": "t", "expires_in": -1}),
+        ("/__sso/refresh-tokens", {"refresh_token": "r", "client_id": "c"}),
+        ("/__sso/refresh-tokens", {"refresh_token": "r", "client_id": "c", "client_secret": "s", "rotate": "yes"}),
+        ("/__sso/credentials", {"account_id": ACCOUNT}),
+        ("/__sso/credentials", {"account_id": ACCOUNT, "role_name": SSO_ROLE, "access_key_id": "ASIAONLYID"}),
+    ]:
+        assert sso_control(sso, "POST", path, payload)[0] == 400, (path, payload)
+    assert sso_control(sso, "GET", "/__sso/nothing")[0] == 404
+    refused = sso_control(sso, "POST", "/__sso/credentials", {
+        "account_id": ACCOUNT, "role_name": SSO_ROLE, "access_key_id": AKID, "secret_access_key": "s",
+        "session_token": "t"})
+    assert refused[0] == 502 and "base key" in refused[2]["message"]
+    portal = sso_client(sso)
+    sso_control(sso, "POST", "/__sso/access-tokens", {"access_token": "after-refusal"})
+    with pytest.raises(ClientError) as caught:  # nothing was registered for the role
+        portal.get_role_credentials(roleName=SSO_ROLE, accountId=ACCOUNT, accessToken="after-refusal")
+    assert _error(caught)[:2] == (403, "ForbiddenException")
+
+
+def test_sso_stub_log_and_counters_hold_no_tokens(sso):
+    sso_control(sso, "POST", "/__sso/refresh-tokens",
+                {"refresh_token": "log-refresh-token", "client_id": "log-client", "client_secret": "log-client-secret"})
+    sso_control(sso, "POST", "/__sso/credentials", {
+        "account_id": ACCOUNT, "role_name": SSO_ROLE, "access_key_id": "ASIALOGGED0000000001",
+        "secret_access_key": "log-aws-secret", "session_token": "log-session-token"})
+    token = oidc_client(sso).create_token(grantType="refresh_token", clientId="log-client",
+                                          clientSecret="log-client-secret", refreshToken="log-refresh-token")
+    sso_client(sso).get_role_credentials(roleName=SSO_ROLE, accountId=ACCOUNT, accessToken=token["accessToken"])
+    with pytest.raises(ClientError):
+        sso_client(sso).get_role_credentials(roleName=SSO_ROLE, accountId=ACCOUNT, accessToken="log-bad-token")
+    seen = (sso["dir"] / "sso.log").read_text() + json.dumps(sso_control(sso, "GET", "/__sso/stats")[2])
+    seen += (sso["dir"] / "proxy.log").read_text()
+    assert "GET /federation/credentials -> 200" in seen and "POST /token -> 200" in seen
+    for secret_ish in ("log-refresh-token", "log-client-secret", "log-aws-secret", "log-session-token",
+                       "log-bad-token", token["accessToken"]):
+        assert secret_ish not in seen
+
+
+# --------------------------------------------------------------------------------------
 # scripts
 # --------------------------------------------------------------------------------------
 
@@ -804,12 +1358,20 @@ def test_start_and_stop_leave_no_processes(tmp_path):
     )
     env = read_env(tmp_path)
     assert started.stdout.strip() == (
-        f"moto at {env['SLUICE_TEST_MOTO_URL']}, proxy at {env['SLUICE_TEST_PROXY_URL']}"
+        f"moto at {env['SLUICE_TEST_MOTO_URL']}, proxy at {env['SLUICE_TEST_PROXY_URL']}, "
+        f"sso at {env['SLUICE_TEST_SSO_URL']}"
     )
+    assert sorted(env) == sorted(
+        f"SLUICE_TEST_{n}" for n in ("MOTO_URL", "PROXY_URL", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY", "REGION",
+                                     "SSO_URL", "ACCOUNT_ID", "ROLE_ARN")
+    )
+    assert (env["SLUICE_TEST_ACCOUNT_ID"], env["SLUICE_TEST_ROLE_ARN"]) == (ACCOUNT, ROLE_ARN)
     assert (tmp_path / "moto.url").read_text().strip() == env["SLUICE_TEST_MOTO_URL"]
+    assert (tmp_path / "sso.url").read_text().strip() == env["SLUICE_TEST_SSO_URL"]
     assert json.loads((tmp_path / "credentials.json").read_text()) == {AKID: SECRET}
+    names = [line.split()[0] for line in (tmp_path / "pids").read_text().splitlines()]
     pids = [int(line.split()[1]) for line in (tmp_path / "pids").read_text().splitlines()]
-    assert len(pids) == 2 and all(pid_alive(p) for p in pids)
+    assert names == ["moto", "proxy", "sso"] and all(pid_alive(p) for p in pids)
     assert SECRET not in started.stdout + started.stderr
     subprocess.run([str(HERE / "stop-peer.sh"), str(tmp_path)], check=True, timeout=30)
     assert not any(pid_alive(p) for p in pids)

@@ -6,14 +6,19 @@ way we can trust (it mishandles requests without a body and percent-encoded
 query strings), and it ignores MaxItems/Marker on ListEventSourceMappings. So
 this proxy, listening on 127.0.0.1 only:
 
-* verifies every Lambda API request's SigV4 signature with botocore's own
-  canonicalisation, against a small table of known test credentials;
+* verifies every Lambda and STS API request's SigV4 signature with botocore's own
+  canonicalisation, against a table of known credentials: the fixed test key, plus
+  the temporary keys that STS AssumeRole / AssumeRoleWithWebIdentity answered with
+  through this proxy (or that a control request registered, as the SSO stub does),
+  each of which must come with its own session token and expires when STS said;
+* passes unsigned STS AssumeRoleWithWebIdentity through, and optionally (policy
+  "role-only") lets the fixed test key call only sts:AssumeRole and GetCallerIdentity;
 * implements ListEventSourceMappings paging (MaxItems/Marker/NextMarker) and
   the FunctionName/EventSourceArn filters itself, reading moto's table once per
   listing and serving the later pages from that snapshot;
 * injects faults on demand (429/500/503/connection reset/delay);
 * counts what it saw, so a test can prove e.g. that a read-only mode sent no
-  mutating request.
+  mutating request, or which access keys signed its Lambda calls.
 
 Control API (never signature-checked, never forwarded) lives under /__peer/;
 see README.md next to this file.
@@ -40,8 +45,10 @@ import threading
 import time
 import urllib.parse
 import uuid
+import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from xml.sax.saxutils import escape as xml_escape
 
 from botocore.auth import SIGV4_TIMESTAMP, SigV4Auth
 from botocore.awsrequest import AWSRequest, HTTPHeaders
@@ -57,6 +64,28 @@ MAX_ITEMS_LIMIT = 10000  # MaxItems range in the service model is 1..10000.
 MAX_BODY_BYTES = 16 * 1024 * 1024  # Lambda payloads are far smaller; bounds memory use.
 UPSTREAM_TIMEOUT_S = 60
 FAULT_KINDS = ("400", "429", "500", "503", "reset", "delay")
+# STS (query protocol). No STS call changes a resource (they name the caller or mint temporary
+# credentials), so STS calls are forwarded but neither counted as mutating nor ending list
+# snapshots. The proxy learns the keys the issuing calls return. AssumeRoleWithWebIdentity is
+# unsigned in AWS.
+STS_ISSUING_ACTIONS = frozenset(["AssumeRole", "AssumeRoleWithWebIdentity"])
+UNSIGNED_STS_ACTIONS = frozenset(["AssumeRoleWithWebIdentity"])
+# Policy "role-only": the base (credentials-file) keys may call only these; role keys anything.
+POLICIES = ("open", "role-only")
+BASE_KEY_ACTIONS_ROLE_ONLY = frozenset(["AssumeRole", "GetCallerIdentity"])
+MAX_LEARNED_KEYS = 4096  # oldest forgotten first; a test run learns a few hundred at most
+AWS_TIMESTAMP = "%Y-%m-%dT%H:%M:%SZ"  # STS Expiration as AWS writes it (moto adds microseconds)
+# STS answers errors as query-protocol XML with its own codes (botocore cannot parse JSON there).
+STS_ERROR_CODES = {
+    "InvalidSignatureException": "SignatureDoesNotMatch",
+    "UnrecognizedClientException": "InvalidClientTokenId",
+    "ExpiredTokenException": "ExpiredToken",
+    "AccessDeniedException": "AccessDenied",
+    "TooManyRequestsException": "Throttling",
+    "ServiceException": "InternalFailure",
+    "ServiceUnavailable": "ServiceUnavailable",
+    "InvalidParameterValueException": "InvalidParameterValue",
+}
 # A listing's later pages are served from the snapshot taken by its first page (see ListSnapshot).
 SNAPSHOT_TTL_S = 60.0
 MAX_SNAPSHOTS = 64
@@ -64,6 +93,7 @@ MAX_SNAPSHOTS = 64
 HOP_BY_HOP = frozenset(
     ["connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"]
 )
+ACCESS_KEY_ID_RE = re.compile(r"^[A-Za-z0-9]{1,128}$")
 AUTH_RE = re.compile(
     r"^AWS4-HMAC-SHA256\s+Credential=(?P<credential>[^,\s]+)\s*,\s*"
     r"SignedHeaders=(?P<signed>[^,\s]+)\s*,\s*Signature=(?P<signature>[0-9a-fA-F]+)\s*$"
@@ -94,6 +124,29 @@ class AuthorizationHeader:
     service: str
     signed_headers: tuple[str, ...]
     signature: str
+
+
+@dataclass(frozen=True)
+class KnownKey:
+    """A key the proxy accepts. Temporary keys carry the session token every request must
+    send (X-Amz-Security-Token) and the moment they stop working."""
+
+    secret: str
+    session_token: str | None = None
+    expires_at: datetime.datetime | None = None
+    origin: str = "base"  # "base", "sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sso", ...
+
+    def expired(self, now: datetime.datetime) -> bool:
+        return self.expires_at is not None and now >= self.expires_at
+
+    def describe(self, access_key_id: str, now: datetime.datetime) -> dict:
+        """Key id, origin and expiry only: never the secret or the token."""
+        return {
+            "access_key_id": access_key_id,
+            "origin": self.origin,
+            "expiration": self.expires_at.strftime(AWS_TIMESTAMP) if self.expires_at else None,
+            "expired": self.expired(now),
+        }
 
 
 def parse_authorization(value: str | None) -> AuthorizationHeader:
@@ -197,30 +250,46 @@ def verify_request(
     target: str,
     headers: list[tuple[str, str]],
     body: bytes,
-    credentials: dict[str, str],
+    credentials: dict[str, str | KnownKey],
     now: datetime.datetime | None = None,
 ) -> str:
     """Check a request's SigV4 signature; return the access key id or raise SignatureRejected.
 
     `target` is the request-target exactly as received on the wire
     (path?query); `headers` are all received headers, repeats included.
+    `credentials` maps access key ids to a secret, or to a KnownKey whose session
+    token must be sent and whose expiry is enforced.
     """
+    now = now or datetime.datetime.now(datetime.timezone.utc)
     lookup = HTTPHeaders()
     for name, value in headers:
         lookup[name] = value
     auth = parse_authorization(lookup.get("authorization"))
-    secret = credentials.get(auth.access_key)
-    if secret is None:
+    known = credentials.get(auth.access_key)
+    if known is None:
         raise SignatureRejected(
             "UnrecognizedClientException", "The security token included in the request is invalid."
         )
+    if not isinstance(known, KnownKey):
+        known = KnownKey(known)
+    if known.session_token is not None:
+        sent = lookup.get("x-amz-security-token") or ""
+        if not hmac.compare_digest(sent.encode(), known.session_token.encode()):
+            raise SignatureRejected(
+                "UnrecognizedClientException", "The security token included in the request is invalid."
+            )
+    if known.expired(now):
+        raise SignatureRejected(
+            "ExpiredTokenException", "The security token included in the request is expired"
+        )
+    secret = known.secret
     for required in ("host", "x-amz-date"):
         if required not in auth.signed_headers:
             raise SignatureRejected(
                 "InvalidSignatureException", f"'{required}' must be a signed header."
             )
     amz_date = lookup.get("x-amz-date") or ""
-    _check_clock(amz_date, now or datetime.datetime.now(datetime.timezone.utc))
+    _check_clock(amz_date, now)
     if auth.date != amz_date[:8]:
         raise SignatureRejected(
             "InvalidSignatureException",
@@ -274,10 +343,99 @@ def verify_request(
     return auth.access_key
 
 
-def is_identity_call(body: bytes) -> bool:
-    """True for an STS GetCallerIdentity request body (query protocol, form encoded)."""
-    fields = urllib.parse.parse_qs(body.decode("utf-8", "replace"))
-    return fields.get("Action") == ["GetCallerIdentity"]
+def query_action(target: str, body: bytes) -> str | None:
+    """The query-protocol `Action` (STS), from the form body or else the query string."""
+    for source in (body.decode("utf-8", "replace"), target.partition("?")[2]):
+        action = urllib.parse.parse_qs(source).get("Action")
+        if action:
+            return action[0]
+    return None
+
+
+@dataclass(frozen=True)
+class ApiCall:
+    """What an API request is, as far as the proxy cares: its service and (STS) action."""
+
+    service: str | None  # credential-scope service; "sts" for an unsigned STS action; else None
+    action: str | None  # STS Action, None for other services
+    signed: bool  # carries an Authorization header
+
+    @property
+    def unsigned_allowed(self) -> bool:
+        """An unsigned call AWS takes without credentials (AssumeRoleWithWebIdentity)."""
+        return not self.signed and self.service == "sts" and self.action in UNSIGNED_STS_ACTIONS
+
+    @property
+    def label(self) -> str:
+        return f"{self.service}:{self.action}" if self.service == "sts" else (self.service or "-")
+
+    def mutating(self, method: str) -> bool:
+        """Anything but GET/HEAD, except STS calls, none of which changes a resource."""
+        return method not in ("GET", "HEAD") and self.service != "sts"
+
+
+def classify_call(target: str, headers, body: bytes) -> ApiCall:
+    """Service from the Authorization credential scope (as moto routes); STS Action from the form."""
+    auth = headers.get("Authorization")
+    service = None
+    if auth:
+        try:
+            service = parse_authorization(auth).service.lower()
+        except SignatureRejected:
+            service = None
+    action = query_action(target, body) if service in ("sts", None) else None
+    if not auth and action in UNSIGNED_STS_ACTIONS:
+        service = "sts"
+    return ApiCall(service, action if service == "sts" else None, bool(auth))
+
+
+def parse_issued_credentials(body: bytes) -> tuple[str, KnownKey] | None:
+    """(access key id, KnownKey) from an AssumeRole* XML answer, or None if it has none."""
+    try:
+        root = ElementTree.fromstring(body)
+    except ElementTree.ParseError:
+        return None
+    credentials = root.find(".//{*}Credentials")
+    if credentials is None:
+        return None
+    fields = {n: (credentials.findtext("{*}" + n) or "").strip()
+              for n in ("AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration")}
+    if not (fields["AccessKeyId"] and fields["SecretAccessKey"] and fields["SessionToken"]):
+        return None
+    expires = parse_timestamp(fields["Expiration"]) if fields["Expiration"] else None
+    return fields["AccessKeyId"], KnownKey(fields["SecretAccessKey"], fields["SessionToken"], expires)
+
+
+def parse_timestamp(text: str) -> datetime.datetime:
+    """ISO 8601 (as STS writes it, with or without fraction) to whole-second UTC."""
+    moment = datetime.datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.timezone.utc)
+    return moment.astimezone(datetime.timezone.utc).replace(microsecond=0)
+
+
+def aws_expiration(body: bytes) -> bytes:
+    """moto writes `<Expiration>2026-12-04T20:36:56.237568Z`; AWS writes whole seconds."""
+
+    def whole_seconds(match: re.Match) -> bytes:
+        try:
+            moment = parse_timestamp(match.group(1).decode())
+        except ValueError:
+            return match.group(0)
+        return b"<Expiration>" + moment.strftime(AWS_TIMESTAMP).encode() + b"</Expiration>"
+
+    return re.sub(rb"<Expiration>([^<]*)</Expiration>", whole_seconds, body)
+
+
+def sts_error_xml(status: int, code: str, message: str, request_id: str) -> bytes:
+    """An STS (query protocol) error document."""
+    fault = "Receiver" if status >= 500 else "Sender"
+    return (
+        '<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">'
+        f"<Error><Type>{fault}</Type><Code>{xml_escape(code)}</Code>"
+        f"<Message>{xml_escape(message)}</Message></Error>"
+        f"<RequestId>{request_id}</RequestId></ErrorResponse>"
+    ).encode()
 
 
 def _sha256_hex(data: bytes) -> str:
@@ -299,10 +457,13 @@ class Fault:
     delay_ms: int = 500
     method: str | None = None
     path_prefix: str | None = None
+    service: str | None = None  # credential-scope service, e.g. "lambda" or "sts"
 
-    def matches(self, method: str, path: str) -> bool:
-        return (self.method is None or self.method == method.upper()) and (
-            self.path_prefix is None or path.startswith(self.path_prefix)
+    def matches(self, method: str, path: str, service: str | None = None) -> bool:
+        return (
+            (self.method is None or self.method == method.upper())
+            and (self.path_prefix is None or path.startswith(self.path_prefix))
+            and (self.service is None or self.service == service)
         )
 
     def describe(self) -> dict:
@@ -311,7 +472,7 @@ class Fault:
             "count": self.count,
             "retry_after": self.retry_after,
             "delay_ms": self.delay_ms,
-            "match": {"method": self.method, "path_prefix": self.path_prefix},
+            "match": {"method": self.method, "path_prefix": self.path_prefix, "service": self.service},
         }
 
 
@@ -327,9 +488,13 @@ def _match_fields(spec: dict) -> dict:
     if not isinstance(match, dict):
         raise ValueError("'match' must be an object")
     method = match.get("method")
+    service = match.get("service")
+    if service is not None and not isinstance(service, str):
+        raise ValueError("'match.service' must be a string")
     return {
         "method": method.upper() if isinstance(method, str) else None,
         "path_prefix": match.get("path_prefix"),
+        "service": service.lower() if service else None,
     }
 
 
@@ -401,10 +566,12 @@ class ListSnapshot:
 class PeerState:
     """Everything the handler threads share; all access goes through `lock`."""
 
-    credentials: dict[str, str]
+    credentials: dict[str, str]  # the base keys (credentials file): key id -> secret
     upstream_host: str
     upstream_port: int
     page_size: int = AWS_MAX_PAGE
+    policy: str = "open"  # or "role-only": base keys may call only BASE_KEY_ACTIONS_ROLE_ONLY
+    learned: dict[str, KnownKey] = field(default_factory=dict)  # temporary keys, oldest first
     queued: list[Fault] = field(default_factory=list)
     random_faults: RandomFaults | None = None
     stats: dict = field(default_factory=dict)
@@ -425,48 +592,111 @@ class PeerState:
             "forwarded": 0,
             "mutating": 0,
             "mutating_by_path": {},
+            "denied_by_policy": 0,
+            "unsigned": 0,
+            "signers": {},  # service -> set of access key ids that signed accepted requests
         }
 
-    def count_request(self, method: str, path: str, body: bytes) -> None:
+    def describe_stats(self) -> dict:
+        with self.lock:
+            described = json.loads(json.dumps({k: v for k, v in self.stats.items() if k != "signers"}))
+            described["signers"] = {svc: sorted(keys) for svc, keys in sorted(self.stats["signers"].items())}
+            return described
+
+    def count_request(self, method: str, path: str, call: ApiCall) -> None:
         """Count an API request on arrival, before any check, so attempts always show.
 
-        STS GetCallerIdentity is a POST but reads nothing but the caller's own name; it
-        is not counted as mutating, so read-only checks stay meaningful.
+        STS calls (GetCallerIdentity, AssumeRole, AssumeRoleWithWebIdentity, ...) are POSTs
+        but change no resource; they are not counted as mutating, so read-only checks stay
+        meaningful when a client signs in with a role.
         """
         with self.lock:
             self.stats["requests"] += 1
             self.stats["by_method"][method] = self.stats["by_method"].get(method, 0) + 1
-            if method not in ("GET", "HEAD") and not is_identity_call(body):
+            if call.mutating(method):
                 self.stats["mutating"] += 1
                 by_path = self.stats["mutating_by_path"]
                 by_path[path] = by_path.get(path, 0) + 1
+
+    def record_accepted(self, call: ApiCall, access_key: str | None) -> None:
+        """An authenticated (or allowed unsigned) request passed the policy."""
+        with self.lock:
+            if access_key is None:
+                self.stats["unsigned"] += 1
+            else:
+                self.stats["signers"].setdefault(call.service or "unknown", set()).add(access_key)
+
+    # ---- keys and policy -------------------------------------------------------------
+
+    def known_keys(self) -> dict[str, str | KnownKey]:
+        """Every key a request may be signed with (a copy; base keys win a clash)."""
+        with self.lock:
+            return {**self.learned, **self.credentials}
+
+    def learn(self, access_key: str, key: KnownKey) -> None:
+        with self.lock:
+            if access_key in self.credentials:
+                raise ValueError(f"{access_key} is a base key")
+            self.learned.pop(access_key, None)
+            self.learned[access_key] = key
+            while len(self.learned) > MAX_LEARNED_KEYS:
+                del self.learned[next(iter(self.learned))]
+
+    def expire(self, access_key: str, now: datetime.datetime) -> KnownKey | None:
+        """Make a learned key expired from `now` on; None if it is not a learned key."""
+        with self.lock:
+            key = self.learned.get(access_key)
+            if key is None:
+                return None
+            self.learned[access_key] = KnownKey(key.secret, key.session_token, now, key.origin)
+            return self.learned[access_key]
+
+    def describe_keys(self, now: datetime.datetime | None = None) -> dict:
+        now = now or datetime.datetime.now(datetime.timezone.utc)
+        with self.lock:
+            base = [KnownKey(s).describe(k, now) for k, s in self.credentials.items()]
+            return {"keys": base + [v.describe(k, now) for k, v in self.learned.items()]}
+
+    def denial(self, call: ApiCall, access_key: str | None, method: str = "", path: str = "") -> str | None:
+        """Why the policy refuses this call, or None. Only "role-only" refuses anything."""
+        with self.lock:
+            if self.policy != "role-only" or access_key not in self.credentials:
+                return None
+        if call.service == "sts" and call.action in BASE_KEY_ACTIONS_ROLE_ONLY:
+            return None
+        what = f"sts:{call.action}" if call.service == "sts" else f"{call.service} {method} {path}".rstrip()
+        return (
+            f"User: {access_key} is not authorized to perform: {what}: the test peer's role-only "
+            "policy lets the base key call only sts:AssumeRole and sts:GetCallerIdentity; "
+            "sign with the role's temporary credentials"
+        )
 
     def bump(self, key: str) -> None:
         with self.lock:
             self.stats[key] += 1
 
-    def take_fault(self, method: str, path: str) -> Fault | None:
+    def take_fault(self, method: str, path: str, service: str | None = None) -> Fault | None:
         """Return the fault for this request, if any: queued faults first, in order."""
         with self.lock:
-            chosen = self._take_queued(method, path) or self._roll_random(method, path)
+            chosen = self._take_queued(method, path, service) or self._roll_random(method, path, service)
             if chosen is not None:
                 self.stats["faults_injected"] += 1
                 by_kind = self.stats["faults_by_kind"]
                 by_kind[chosen.kind] = by_kind.get(chosen.kind, 0) + 1
             return chosen
 
-    def _take_queued(self, method: str, path: str) -> Fault | None:
+    def _take_queued(self, method: str, path: str, service: str | None) -> Fault | None:
         for index, fault in enumerate(self.queued):
-            if fault.matches(method, path):
+            if fault.matches(method, path, service):
                 fault.count -= 1
                 if fault.count == 0:
                     del self.queued[index]
                 return fault
         return None
 
-    def _roll_random(self, method: str, path: str) -> Fault | None:
+    def _roll_random(self, method: str, path: str, service: str | None) -> Fault | None:
         spec = self.random_faults
-        if spec is None or not spec.template.matches(method, path):
+        if spec is None or not spec.template.matches(method, path, service):
             return None
         if spec.rng.random() >= spec.rate:
             return None
@@ -610,15 +840,20 @@ def _max_items(raw: str | None) -> int:
 # --------------------------------------------------------------------------------------
 
 
+# STS query parameters that carry secrets, should a client send an STS call as a GET.
+SECRET_QUERY_NAMES = frozenset(["webidentitytoken", "samlassertion", "tokencode", "providerid"])
+
+
 def _redacted_target(target: str) -> str:
-    """Path and query for the log, with any X-Amz-* query values (presigning) hidden."""
+    """Path and query for the log, with X-Amz-* (presigning) and STS token values hidden."""
     path, sep, query = target.partition("?")
     if not sep:
         return path
     shown = []
     for item in query.split("&"):
         name, eq, _ = item.partition("=")
-        shown.append(f"{name}=***" if eq and name.lower().startswith("x-amz-") else item)
+        hidden = name.lower().startswith("x-amz-") or name.lower() in SECRET_QUERY_NAMES
+        shown.append(f"{name}=***" if eq and hidden else item)
     return f"{path}?{'&'.join(shown)}"
 
 
@@ -646,6 +881,7 @@ class PeerHandler(BaseHTTPRequestHandler):
     def _dispatch(self) -> None:
         self._fault_label = "-"
         self._status = 0
+        self._call: ApiCall | None = None
         try:
             body = self._read_body()
             if self.path.startswith(CONTROL_PREFIX):
@@ -661,8 +897,9 @@ class PeerHandler(BaseHTTPRequestHandler):
 
     def _log(self) -> None:
         status = self._status or "reset"
+        action = f" ({self._call.label})" if self._call is not None and self._call.service == "sts" else ""
         sys.stderr.write(
-            f"peer: {self.command} {_redacted_target(self.path)} -> {status} fault={self._fault_label}\n"
+            f"peer: {self.command} {_redacted_target(self.path)}{action} -> {status} fault={self._fault_label}\n"
         )
 
     def _read_body(self) -> bytes:
@@ -707,8 +944,18 @@ class PeerHandler(BaseHTTPRequestHandler):
         self._send(status, json.dumps(payload).encode(), [("Content-Type", "application/json")] + extra)
 
     def _send_error(self, status: int, error_type: str, message: str, **extra) -> None:
+        """A JSON error (Lambda's protocol), or for an STS request a query-protocol XML one."""
         fault_type = "Service" if status >= 500 else "User"
         headers = [("x-amzn-ErrorType", error_type)] + list(extra.pop("headers", []))
+        if self._call is not None and self._call.service == "sts":
+            code = STS_ERROR_CODES.get(error_type, error_type)
+            if message == "Missing Authentication Token":
+                code = "MissingAuthenticationToken"
+            request_id = str(uuid.uuid4())
+            kept = [(n, v) for n, v in headers if n.lower() != "x-amzn-errortype"]
+            body = sts_error_xml(status, code, message, request_id)
+            self._send(status, body, [("Content-Type", "text/xml"), ("x-amzn-RequestId", request_id)] + kept)
+            return
         self._send_json(status, {"message": message, "Type": fault_type, **extra}, headers)
 
     # ---- control API -----------------------------------------------------------------
@@ -735,9 +982,20 @@ class PeerHandler(BaseHTTPRequestHandler):
             self._send_json(200, state.describe_faults())
         elif route == ("POST", "/__peer/config"):
             self._set_config(payload)
-        elif route == ("GET", "/__peer/stats"):
+        elif route == ("GET", "/__peer/config"):
+            self._send_json(200, self._describe_config())
+        elif route == ("GET", "/__peer/credentials"):
+            self._send_json(200, state.describe_keys())
+        elif route == ("POST", "/__peer/credentials"):
+            self._add_credentials(payload)
+        elif route == ("DELETE", "/__peer/credentials"):
             with state.lock:
-                self._send_json(200, json.loads(json.dumps(state.stats)))
+                state.learned.clear()
+            self._send_json(200, state.describe_keys())
+        elif route == ("POST", "/__peer/credentials/expire"):
+            self._expire_credentials(payload)
+        elif route == ("GET", "/__peer/stats"):
+            self._send_json(200, state.describe_stats())
         elif route == ("POST", "/__peer/stats/reset"):
             with state.lock:
                 state.reset_stats()
@@ -757,27 +1015,88 @@ class PeerHandler(BaseHTTPRequestHandler):
                 self.state.random_faults = random_faults
 
     def _set_config(self, payload: dict) -> None:
-        page_size = payload.get("page_size")
+        unknown = sorted(set(payload) - {"page_size", "policy"})
+        if unknown or not payload:
+            raise BadRequest(f"config takes 'page_size' and/or 'policy', got {unknown or 'nothing'}")
+        page_size = payload.get("page_size", self.state.page_size)
         if not isinstance(page_size, int) or isinstance(page_size, bool) or page_size < 1:
             raise BadRequest("'page_size' must be an integer >= 1")
+        policy = payload.get("policy", self.state.policy)
+        if policy not in POLICIES:
+            raise BadRequest(f"'policy' must be one of {list(POLICIES)}")
         with self.state.lock:
             self.state.page_size = page_size
-        self._send_json(200, {"page_size": page_size})
+            self.state.policy = policy
+        self._send_json(200, self._describe_config())
+
+    def _describe_config(self) -> dict:
+        with self.state.lock:
+            return {"page_size": self.state.page_size, "policy": self.state.policy}
+
+    def _add_credentials(self, payload: dict) -> None:
+        """Register a temporary key (the SSO stub does this for what its portal hands out)."""
+        fields = {}
+        for name in ("access_key_id", "secret_access_key", "session_token"):
+            value = payload.get(name)
+            if not isinstance(value, str) or not value:
+                raise BadRequest(f"'{name}' must be a non-empty string")
+            fields[name] = value
+        if not ACCESS_KEY_ID_RE.match(fields["access_key_id"]):
+            raise BadRequest("'access_key_id' may hold only letters and digits")
+        expiration = payload.get("expiration")
+        try:
+            expires = parse_timestamp(expiration) if expiration is not None else None
+        except (ValueError, AttributeError, TypeError):
+            raise BadRequest("'expiration' must be an ISO 8601 timestamp such as 2026-01-01T00:00:00Z, or null") from None
+        origin = payload.get("origin", "control")
+        if not isinstance(origin, str) or not origin:
+            raise BadRequest("'origin' must be a non-empty string")
+        key = KnownKey(fields["secret_access_key"], fields["session_token"], expires, origin)
+        try:
+            self.state.learn(fields["access_key_id"], key)
+        except ValueError as exc:
+            raise BadRequest(str(exc)) from None
+        sys.stderr.write(f"peer: registered {fields['access_key_id']} ({origin})\n")
+        self._send_json(200, key.describe(fields["access_key_id"], datetime.datetime.now(datetime.timezone.utc)))
+
+    def _expire_credentials(self, payload: dict) -> None:
+        access_key = payload.get("access_key_id")
+        now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+        key = self.state.expire(access_key, now) if isinstance(access_key, str) else None
+        if key is None:
+            self._send_error(404, "ResourceNotFoundException", f"no learned key {access_key!r}")
+            return
+        self._send_json(200, key.describe(access_key, now))
 
     # ---- Lambda API ------------------------------------------------------------------
 
     def _api(self, body: bytes) -> None:
-        """Verify, maybe inject a fault, then forward (or page) an API request."""
+        """Verify, apply the policy, maybe inject a fault, then forward (or page) an API request."""
         state = self.state
-        state.count_request(self.command, self.path.split("?")[0], body)
+        path = self.path.split("?")[0]
+        call = self._call = classify_call(self.path, self.headers, body)
+        state.count_request(self.command, path, call)
+        access_key = None
         try:
-            verify_request(self.command, self.path, self.headers.items(), body, state.credentials)
+            if not call.unsigned_allowed:
+                access_key = verify_request(self.command, self.path, self.headers.items(), body, state.known_keys())
         except SignatureRejected as exc:
             state.bump("rejected_signatures")
             self._send_error(403, exc.error_type, exc.message)
             return
-        path = self.path.split("?")[0]
-        fault = state.take_fault(self.command, path)
+        denial = state.denial(call, access_key, self.command, path)
+        if denial is not None:
+            state.bump("denied_by_policy")
+            self._send_error(403, "AccessDeniedException", denial)
+            return
+        if call.unsigned_allowed and self.command != "POST":
+            # AWS takes a GET too, but moto 5.2.1 routes unsigned calls by the form body only
+            # (a GET reaches its S3 handler), so refuse plainly rather than relay nonsense.
+            self._send_error(400, "InvalidParameterValueException",
+                             f"the test peer takes sts:{call.action} only as a form POST (moto routes it by the body)")
+            return
+        state.record_accepted(call, access_key)
+        fault = state.take_fault(self.command, path, call.service)
         if fault is not None:
             self._fault_label = fault.kind
             if self._inject(fault):
@@ -785,10 +1104,25 @@ class PeerHandler(BaseHTTPRequestHandler):
         if self.command == "GET" and path in ESM_COLLECTION_PATHS:
             self._list_mappings(path)
             return
-        answer = self._forward(self.command, self.path, body)
-        if self.command not in ("GET", "HEAD") and not is_identity_call(body):
+        status, headers, answer = self._forward(self.command, self.path, body)
+        if call.mutating(self.command):
             state.changed()  # after moto has applied it, so no older snapshot survives
-        self._relay(*answer)
+        if status == 200 and call.service == "sts" and call.action in STS_ISSUING_ACTIONS:
+            answer = self._learn(call.action, answer)
+        self._relay(status, headers, answer)
+
+    def _learn(self, action: str, body: bytes) -> bytes:
+        """Add the key STS just issued to the known keys; answer with AWS's Expiration format."""
+        issued = parse_issued_credentials(body)
+        if issued is None:
+            sys.stderr.write(f"peer: sts:{action} answered 200 without credentials; nothing learned\n")
+            return body
+        access_key, key = issued
+        key = KnownKey(key.secret, key.session_token, key.expires_at, f"sts:{action}")
+        self.state.learn(access_key, key)
+        expires = key.expires_at.strftime(AWS_TIMESTAMP) if key.expires_at else "never"
+        sys.stderr.write(f"peer: learned {access_key} from sts:{action}, expires {expires}\n")
+        return aws_expiration(body)
 
     def _inject(self, fault: Fault) -> bool:
         """Apply a fault; return True when it answered (or dropped) the request."""
@@ -952,10 +1286,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--upstream", required=True, help="moto_server URL, http://127.0.0.1:PORT")
     parser.add_argument("--credentials", help='JSON file {"AKID": "secret", ...}')
     parser.add_argument("--page-size", type=int, default=AWS_MAX_PAGE, help="ListEventSourceMappings page cap")
+    parser.add_argument("--policy", choices=POLICIES, default="open",
+                        help="role-only: the credentials-file keys may call only sts:AssumeRole/GetCallerIdentity")
     args = parser.parse_args(argv)
 
     host, port = parse_upstream(args.upstream)
-    state = PeerState(load_credentials(args.credentials), host, port, page_size=args.page_size)
+    state = PeerState(
+        load_credentials(args.credentials), host, port, page_size=args.page_size, policy=args.policy
+    )
     server = make_server(args.port, state)
     bound = server.server_address[1]
     if args.port_file:
