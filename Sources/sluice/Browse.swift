@@ -26,11 +26,6 @@ struct Browse: ParsableCommand {
   }
 
   func run() throws {
-    let service: MappingService
-    let context: AppState.Context
-    var session: Session?
-    let prompt = DialogMFAPrompt()
-    defer { session?.closeNow() }
     // The demo's changes are make-believe: its journal and audit log live and die with the run.
     let scratch =
       demo
@@ -40,19 +35,17 @@ struct Browse: ParsableCommand {
     defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
     let stateDirectory =
       scratch.map(StateDirectory.init(path:)) ?? StateDirectory(environment: .process)
+    let sessions = Sessions()
+    defer { sessions.closeAll() }
+    let first: OpenedSession
     if demo {
-      service = DemoBackend()
-      context = AppState.Context(
+      var context = AppState.Context(
         profile: "demo", region: "us-east-1", endpointHost: "in-process", readOnly: aws.readOnly,
         demo: true, refreshInterval: refresh)
+      context.regions = ["us-east-1"]
+      first = OpenedSession(service: DemoBackend(), context: context, mfa: nil)
     } else {
-      // A role's MFA code is asked for in a question on the screen.
-      let opened = try aws.session(mfa: prompt)
-      session = opened
-      service = opened.client
-      context = AppState.Context(
-        profile: opened.profile, region: opened.region, endpointHost: opened.client.endpoint.host,
-        readOnly: opened.readOnly, demo: false, refreshInterval: refresh)
+      first = try open(profile: aws.profile, region: aws.region, into: sessions)
     }
     let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
     guard let screen = CursesScreen(noColor: noColor) else {
@@ -60,9 +53,38 @@ struct Browse: ParsableCommand {
       throw ExitCode(1)
     }
     let status = TerminalApp(
-      service: service, stateDirectory: stateDirectory, context: context, screen: screen,
-      ascii: ascii, mfa: prompt
+      session: first, stateDirectory: stateDirectory, screen: screen, ascii: ascii,
+      open: demo ? nil : { try open(profile: $0, region: $1, into: sessions) }
     ).run()
     if status != 0 { throw ExitCode(status) }
+  }
+
+  /// A session on a profile and region, its MFA codes asked in a question on the screen.
+  private func open(profile: String?, region: String?, into sessions: Sessions) throws
+    -> OpenedSession
+  {
+    var options = aws
+    options.profile = profile
+    options.region = region
+    let prompt = DialogMFAPrompt()
+    let session = try options.session(mfa: prompt)
+    sessions.keep(session)
+    let environment = AWSEnvironment.process
+    var context = AppState.Context(
+      profile: session.profile, region: session.region, endpointHost: session.client.endpoint.host,
+      readOnly: session.readOnly, demo: false, refreshInterval: refresh)
+    context.profiles = environment.profileNames
+    context.regions = PartitionRegions.names(besides: session.region)
+    context.canSwitch = true
+    return OpenedSession(service: session.client, context: context, mfa: prompt)
+  }
+
+  /// Every session opened in this run, closed together at the end (a switch leaves the old one
+  /// open, so answers still on their way can arrive and be dropped).
+  final class Sessions: @unchecked Sendable {
+    private let lock = NSLock()
+    private var all: [Session] = []
+    func keep(_ session: Session) { lock.withLock { all.append(session) } }
+    func closeAll() { lock.withLock { all.forEach { $0.closeNow() } } }
   }
 }

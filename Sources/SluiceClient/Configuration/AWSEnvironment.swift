@@ -38,6 +38,14 @@ public struct AWSEnvironment: Sendable {
     option ?? self["AWS_PROFILE"] ?? self["AWS_DEFAULT_PROFILE"] ?? "default"
   }
 
+  /// Every profile either file names, sorted: what `:profile` completes from.
+  public var profileNames: [String] {
+    let fromConfig = configFile.sections.keys.compactMap { name -> String? in
+      name == "default" ? name : name.hasPrefix("profile ") ? String(name.dropFirst(8)) : nil
+    }
+    return Set(fromConfig + credentialsFile.sections.keys).sorted()
+  }
+
   func expand(_ path: String) -> String {
     path.hasPrefix("~/") ? homeDirectory + path.dropFirst() : path
   }

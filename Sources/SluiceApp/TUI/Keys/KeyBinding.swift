@@ -39,13 +39,13 @@ public enum KeyAction: Sendable, Equatable {
   case openQueue, help, quit, back
   case edit, cycle, externalEditor, jump, queueForm, discard
   case apply, applyAll, drop, rebase
-  case accept, cancel, clearText, deleteText
+  case accept, cancel, clearText, deleteText, complete, command
   case confirm, decline
 }
 
 /// Where a binding applies: a screen, or a mode within one. Exactly one is active at a time.
 public enum KeyScope: Sendable, CaseIterable {
-  case list, filter, form, field, jump, queue, dialog, code
+  case list, filter, form, field, jump, queue, dialog, code, command
 
   /// How the help overlay heads this scope's keys.
   var title: String {
@@ -58,6 +58,7 @@ public enum KeyScope: Sendable, CaseIterable {
     case .queue: "In the queue"
     case .dialog: "In a question"
     case .code: "While typing an MFA code"
+    case .command: "On the : command line"
     }
   }
 
@@ -68,6 +69,7 @@ public enum KeyScope: Sendable, CaseIterable {
     case .jump: "type a field name"
     case .field: ""
     case .code: "type the code"
+    case .command: ":profile NAME  :region NAME  :q"
     case .list, .form, .queue, .dialog: nil
     }
   }

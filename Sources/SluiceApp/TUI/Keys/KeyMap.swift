@@ -3,7 +3,8 @@ import SluiceTerminal
 /// Every key binding of the TUI, in the order the hint bar and the help overlay list them.
 enum KeyMap {
   static let lists: [KeyScope] = [.list, .form, .queue]
-  static let bindings: [KeyBinding] = movement + list + form + editing + queue + everywhere + dialog
+  static let bindings: [KeyBinding] =
+    movement + list + form + editing + commandLine + queue + everywhere + dialog
 
   static let movement: [KeyBinding] = [
     KeyBinding(
@@ -40,6 +41,10 @@ enum KeyMap {
       does: .undo),
     KeyBinding(
       [.character("r")], "r", in: [.list], help: "load every mapping again", does: .reload),
+    KeyBinding(
+      [.character(":")], ":", in: [.list],
+      help: "the command line: :profile NAME or :region NAME switches the session, :q quits",
+      does: .command),
     KeyBinding([.escape], "Esc", in: [.list], help: "clear the filter", does: .clearFilter),
   ]
 
@@ -68,20 +73,28 @@ enum KeyMap {
 
   static let editing: [KeyBinding] = [
     KeyBinding(
-      [.enter], "⏎", in: [.filter, .field, .jump, .code], hint: ("⏎", "accept"),
+      [.enter], "⏎", in: [.filter, .field, .jump, .code, .command], hint: ("⏎", "accept"),
       help: "keep the text: the filter, the value, the jump, or send the MFA code", does: .accept),
     KeyBinding(
-      [.escape], "Esc", in: [.filter, .field, .jump, .code], hint: ("Esc", "cancel"),
+      [.escape], "Esc", in: [.filter, .field, .jump, .code, .command], hint: ("Esc", "cancel"),
       help: "cancel (a filter is cleared; a cancelled MFA code fails the request)", does: .cancel),
     KeyBinding(
-      [.backspace], "Backspace", in: [.filter, .field, .jump, .code],
+      [.backspace], "Backspace", in: [.filter, .field, .jump, .code, .command],
       help: "delete the last character", does: .deleteText),
     KeyBinding(
-      [.control("u")], "Ctrl-U", in: [.filter, .field, .code], hint: ("Ctrl-U", "clear"),
+      [.control("u")], "Ctrl-U", in: [.filter, .field, .code, .command], hint: ("Ctrl-U", "clear"),
       help: "clear the text", does: .clearText),
     KeyBinding(
       [.up, .down, .pageUp, .pageDown], "↑↓ PgUp PgDn", in: [.filter],
       help: "stop typing and move in the list", does: .accept),
+  ]
+
+  static let commandLine: [KeyBinding] = [
+    KeyBinding(
+      [.tab], "Tab", in: [.command], hint: ("Tab", "complete"),
+      help: "complete the command, the profile or the region", does: .complete),
+    KeyBinding([.up], "↑", in: [.command], help: "the command before", does: .up),
+    KeyBinding([.down], "↓", in: [.command], help: "the command after", does: .down),
   ]
 
   static let queue: [KeyBinding] = [

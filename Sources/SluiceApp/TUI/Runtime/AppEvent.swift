@@ -61,6 +61,9 @@ public enum Effect: Sendable, Equatable {
   case setJournalAside
   /// Find the last recorded change to a mapping and build its inverse.
   case undo(uuid: String)
+  /// Open a session on another profile or region (its own credentials, identity and journal) and
+  /// start over there. A nil region is found for the profile as at start.
+  case switchContext(profile: String, region: String?)
   /// Hand the operator's MFA code (nil: cancelled) to the request waiting for it.
   case answerMFA(code: String?)
 }

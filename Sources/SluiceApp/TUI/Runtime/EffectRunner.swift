@@ -21,14 +21,18 @@ final class EffectRunner: @unchecked Sendable {
   let settleLimit: Double
   /// Lets the operator change a text in `$EDITOR`; nil when the editor failed.
   private let editText: (String) -> String?
+  /// Opens another profile or region; nil where there is nothing to switch to (the demo, tests).
+  private let switchContext: ((String, String?) -> Void)?
   /// At most eight changes in flight, however many rows a bulk pause covers.
   private let changes = ConcurrencyLimit(8)
 
   init(
     recorder: ChangeRecorder, journal: QueueKeeper, mfa: DialogMFAPrompt? = nil,
     clock: WaitClock = .system,
-    settleLimit: Double = 90, editText: @escaping (String) -> String?
+    settleLimit: Double = 90, switchContext: ((String, String?) -> Void)? = nil,
+    editText: @escaping (String) -> String?
   ) {
+    self.switchContext = switchContext
     service = recorder.service
     self.recorder = recorder
     self.journal = journal
@@ -38,8 +42,8 @@ final class EffectRunner: @unchecked Sendable {
     self.editText = editText
   }
 
-  /// Starts an effect. Those that need the terminal or the journal (the editor, opening and
-  /// setting aside the journal) finish on the caller's thread before this returns; the rest run
+  /// Starts an effect. Those that need the terminal, the journal or the session (the editor, the
+  /// journal, an MFA answer, a switch) finish on the caller's thread before this returns; the rest run
   /// as a task, returned so that tests can wait for it.
   @discardableResult
   func start(_ effect: Effect, post: @escaping @Sendable (AppEvent) -> Void) -> Task<Void, Never>? {
@@ -48,6 +52,7 @@ final class EffectRunner: @unchecked Sendable {
     case .openJournal(let account): journal.open(account: account).forEach(post)
     case .setJournalAside: if let event = journal.setAside() { post(event) }
     case .answerMFA(let code): mfa?.answer(code)
+    case .switchContext(let profile, let region): switchContext?(profile, region)
     default: return Task { await self.run(effect, post: post) }
     }
     return nil
@@ -64,7 +69,7 @@ final class EffectRunner: @unchecked Sendable {
     case .follow(let uuid): await follow(uuid, post)
     case .identify: await identify(post)
     case .undo(let uuid): await undo(uuid, post)
-    case .openEditor, .openJournal, .setJournalAside, .answerMFA: break
+    case .openEditor, .openJournal, .setJournalAside, .answerMFA, .switchContext: break
     }
   }
 

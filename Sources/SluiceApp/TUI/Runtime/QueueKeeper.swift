@@ -55,6 +55,16 @@ final class QueueKeeper: @unchecked Sendable {
     }
   }
 
+  /// Lets go of the journal and its claim, when the session moves to another account; the queue
+  /// stays saved in it, to be offered again on coming back.
+  func release() {
+    lock.withLock {
+      journal = nil
+      claim = nil
+      saved = []
+    }
+  }
+
   /// Writes the queue when it changed since the last write; an event when that failed.
   func save(_ queue: [Draft]) -> AppEvent? {
     lock.withLock {

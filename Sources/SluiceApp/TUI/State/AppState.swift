@@ -15,6 +15,11 @@ public struct AppState: Sendable {
     public var demo: Bool
     /// Seconds between automatic reloads; nil turns them off (the default).
     public var refreshInterval: Double?
+    /// The profiles and regions `:profile` and `:region` complete from and accept.
+    public var profiles: [String] = []
+    public var regions: [String] = []
+    /// True when the session can be switched to another profile or region (not in the demo).
+    public var canSwitch = false
 
     public init(
       profile: String, region: String, endpointHost: String, readOnly: Bool, demo: Bool,
@@ -49,6 +54,9 @@ public struct AppState: Sendable {
   public internal(set) var list = ListState()
   public internal(set) var page: Page = .list
   public internal(set) var dialog: Dialog?
+  /// The `:` command line while it is open, and the commands run before (↑/↓ recall them).
+  public internal(set) var command: CommandPrompt?
+  var commandHistory: [String] = []
   /// The question for an MFA code, above everything else while it is open.
   public internal(set) var mfa: MFAQuestion?
   /// The help overlay's scroll offset while it is open.
@@ -104,6 +112,7 @@ public struct AppState: Sendable {
   public var keyScope: KeyScope {
     if mfa != nil { return .code }
     if dialog != nil { return .dialog }
+    if command != nil { return .command }
     switch page {
     case .list: return list.editingFilter ? .filter : .list
     case .form(let form): return form.editor != nil ? .field : form.jump != nil ? .jump : .form
@@ -127,6 +136,11 @@ public struct AppState: Sendable {
         dialog = offer
         restoreOffer = nil
       }
+      return effects
+    }
+    if var prompt = command {
+      let effects = commandKey(action, key, &prompt)
+      if command != nil { command = prompt }
       return effects
     }
     if let offset = help {

@@ -19,6 +19,7 @@ extension AppState {
     case .undo: return askForUndo()
     case .openQueue: page = .queue(QueueState())
     case .help: help = 0
+    case .command: command = CommandPrompt()
     case .quit: askToQuit()
     default: break
     }

@@ -10,7 +10,7 @@ enum HelpView {
   /// questions it may ask.
   static func scopes(on page: AppState.Page) -> [KeyScope] {
     switch page {
-    case .list: [.list, .filter, .dialog, .code]
+    case .list: [.list, .filter, .command, .dialog, .code]
     case .form: [.form, .field, .jump, .dialog]
     case .queue: [.queue, .dialog]
     }

@@ -83,6 +83,13 @@ public struct Renderer {
 
   private func drawFooter(_ state: AppState, on screen: Screen) {
     let row = screen.rows - 1
+    if let prompt = state.command {
+      screen.put(
+        TextLayout.fit(
+          ":" + prompt.text + glyphs.cursor, screen.columns, ellipsis: glyphs.ellipsis),
+        row: row, column: 0, style: Style(.accent, bold: true))
+      return
+    }
     if let message = state.message {
       let style = message.kind == .error ? Style(.error, bold: true) : Style(.accent)
       screen.put(

@@ -22,6 +22,7 @@ struct KeyMapTests {
       case .queue: [.character("Q")]
       case .dialog: [.character("p")]
       case .code: []
+      case .command: [.character(":")]
       }
     AppStateTests.type(keys, into: &state)
     if scope == .code {
@@ -50,7 +51,7 @@ struct KeyMapTests {
 
   @Test func everyBindingIsDocumentedInTheHelpOfItsPages() {
     let pages: [(AppState.Page, [KeyScope])] = [
-      (.list, [.list, .filter, .code]), (.form(Self.form), [.form, .field, .jump]),
+      (.list, [.list, .filter, .command, .code]), (.form(Self.form), [.form, .field, .jump]),
       (.queue(.init()), [.queue]),
     ]
     for binding in KeyMap.bindings {
