@@ -19,7 +19,7 @@ final class SignInTests {
 
   /// The base key may only assume the role; the list succeeds, signed with the role's key.
   @Test func aRoleProfileListsWithTheRolesKeysOnly() async throws {
-    _ = try peer.seed(1)
+    let uuid = try #require(try peer.seed(1).first)
     try await peer.policy("role-only")
     let home = try SignInHome(config: Self.role("ops"))
     let base = try peer.sluice(
@@ -37,11 +37,21 @@ final class SignInTests {
     #expect(
       whoami.output.contains("assumed-role/sluice-test-role/"), "\(whoami.output)\(whoami.error)")
     #expect(whoami.output.contains("via source_profile base, from the AWS CLI cache"))
+    // A pause with the role: sent with the role's key, audited with the role as the caller.
+    let paused = try peer.sluice(
+      ["pause", uuid, "--profile", "ops"], environment: home.environment())
+    #expect(paused.status == 0, "\(paused.error)")
+    let audit = try String(contentsOfFile: peer.stateHome + "/sluice/audit.jsonl", encoding: .utf8)
+    #expect(
+      audit.contains("assumed-role\\/sluice-test-role")
+        || audit.contains("assumed-role/sluice-test-role"))
     let secrets = home.cachedSecrets + [Peer.secretKey]
     #expect(secrets.count == 3)
-    for run in [base, listed, whoami] {
+    let written = try Self.everyFile(under: peer.stateHome)
+    for run in [base, listed, whoami, paused] {
       for secret in secrets { #expect(!(run.output + run.error).contains(secret)) }
     }
+    for secret in secrets { #expect(!written.contains(secret), "a secret in the state directory") }
   }
 
   /// A subcommand asks for the code on the terminal, without echo; a second run within the expiry
@@ -164,6 +174,13 @@ final class SignInTests {
     let signers = try await peer.signers("lambda")
     #expect(!signers.isEmpty && signers.allSatisfy { $0.hasPrefix("ASIA") }, "\(signers)")
     #expect(!(run.output + run.error).contains("test-token"))
+  }
+
+  /// Every file under a folder, read as text and joined.
+  static func everyFile(under folder: String) throws -> String {
+    let paths = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
+    return paths.compactMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+      .joined(separator: "\n")
   }
 
   static func writeToken(_ path: String, access: String, minutes: Double, refreshable: Bool = true)
