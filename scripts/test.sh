@@ -10,7 +10,7 @@ swift format lint --strict --recursive Package.swift Sources Tests
 echo "== test peer (pytest)"
 python3 -m pytest -q -p no:cacheprovider scripts/peer
 
-echo "== starting moto_server and the verifying proxy"
+echo "== starting moto_server, the verifying proxy and the SSO stub"
 state=$(mktemp -d)
 trap 'scripts/peer/stop-peer.sh "$state" >/dev/null 2>&1 || true; rm -rf "$state"' EXIT
 scripts/peer/start-peer.sh "$state"

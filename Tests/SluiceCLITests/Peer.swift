@@ -157,6 +157,8 @@ final class Peer: @unchecked Sendable {
         [
           "AWS_ACCESS_KEY_ID": Self.accessKey, "AWS_SECRET_ACCESS_KEY": Self.secretKey,
           "AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true", "HOME": home,
+          // --endpoint-url moves Lambda only; STS (the caller's identity) is moved apart.
+          "AWS_ENDPOINT_URL_STS": url,
           "XDG_STATE_HOME": stateHome,
         ].merging(extra) { _, new in new }
       ) { _, new in new })

@@ -64,6 +64,7 @@ final class SignInTests {
       columns: 120, rows: 30,
       environment: [
         "HOME": home.path, "AWS_EC2_METADATA_DISABLED": "true", "XDG_STATE_HOME": peer.stateHome,
+        "AWS_ENDPOINT_URL_STS": peer.url,
       ])
     let command = "\(Sluice.binary.path) list --profile ops --endpoint-url \(peer.url)"
     try tmux.run(command + "; echo first-$?")
@@ -90,6 +91,7 @@ final class SignInTests {
       columns: 100, rows: 30,
       environment: TUITests.utf8.merging([
         "HOME": home.path, "AWS_EC2_METADATA_DISABLED": "true", "XDG_STATE_HOME": peer.stateHome,
+        "AWS_ENDPOINT_URL_STS": peer.url,
       ]) { _, new in new })
     try tmux.run("\(Sluice.binary.path) --profile ops --endpoint-url \(peer.url)")
     let asked = try tmux.waitFor("MFA code")

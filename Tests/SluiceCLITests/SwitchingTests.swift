@@ -13,7 +13,8 @@ final class SwitchingTests {
 
   @Test(.enabled(if: SafetyTests.tmuxInstalled))
   func switchingRegionsAndProfilesKeepsEachContextApart() async throws {
-    let uuid = try #require(try peer.seed(1, prefix: "switch").first)
+    let prefix = "switch-" + UUID().uuidString.prefix(6).lowercased()
+    let uuid = try #require(try peer.seed(1, prefix: prefix).first)
     let home = try SignInHome(
       config: "[profile east]\nregion = us-east-1\n[profile west]\nregion = eu-west-1\n",
       credentials: "[east]\n" + SignInHome.base.dropFirst(7) + "[west]\n"
@@ -22,6 +23,7 @@ final class SwitchingTests {
       columns: 120, rows: 30,
       environment: TUITests.utf8.merging([
         "HOME": home.path, "AWS_EC2_METADATA_DISABLED": "true", "XDG_STATE_HOME": peer.stateHome,
+        "AWS_ENDPOINT_URL_STS": peer.url,
       ]) { _, new in new })
     try tmux.startSluice("--profile east --endpoint-url \(peer.url)", ready: " mappings │ ")
     #expect(try tmux.screen().text.contains("│ east │ us-east-1 │"))
@@ -34,7 +36,7 @@ final class SwitchingTests {
     try tmux.type("profile we", until: ":profile we▌")
     try tmux.press("Tab", until: ":profile west▌")
     let west = try tmux.press("Enter", until: "│ west │ eu-west-1 │")
-    #expect(!west.text.contains("switch"), "the east's rows showed under west: \(west.text)")
+    #expect(!west.text.contains(prefix), "the east's rows showed under west: \(west.text)")
     try tmux.waitFor(" 0 queued")
     // Back to the east: its queued edit is offered again.
     try tmux.press(":", until: ":▌")

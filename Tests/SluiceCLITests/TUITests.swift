@@ -59,8 +59,9 @@ struct TUITests {
   @Test func helpResizeAndQuit() throws {
     let tmux = try TmuxSession(columns: 100, rows: 30, environment: Self.utf8)
     try tmux.startSluice("--demo")
-    var screen = try tmux.press("?", until: "Keys")
-    #expect(screen.text.contains("Nothing is sent without a y."))
+    // The box's last line, so the whole overlay has been drawn.
+    var screen = try tmux.press("?", until: "Nothing is sent without a y.")
+    #expect(screen.text.contains("Keys") && screen.text.contains("up one row"))
     try tmux.press("x", untilGone: "Nothing is sent without a y.")
     try tmux.resize(columns: 70, rows: 20)
     screen = try tmux.waitFor("Sluice needs at least 80x24.")

@@ -2,8 +2,10 @@
 public struct RegionAndEndpoint: Sendable, Equatable {
   public let region: String
   public let endpoint: Endpoint
-  /// Where STS GetCallerIdentity goes: `AWS_ENDPOINT_URL_STS`, else the configured endpoint (a
-  /// local emulator serves every service on one port), else the region's STS endpoint.
+  /// Where STS goes (AssumeRole, GetCallerIdentity), as the SDKs find it: `AWS_ENDPOINT_URL_STS`,
+  /// the profile's `services` section for `sts`, `AWS_ENDPOINT_URL`, the profile's
+  /// `endpoint_url`, else the region's STS endpoint. `--endpoint-url` and
+  /// `AWS_ENDPOINT_URL_LAMBDA` move Lambda only.
   public let identityEndpoint: Endpoint
 
   public init(region: String, endpoint: Endpoint, identityEndpoint: Endpoint? = nil) {
@@ -52,8 +54,10 @@ public struct RegionAndEndpoint: Sendable, Equatable {
       guard let endpoint = Endpoint(url: value) else {
         throw BadEndpoint(source: source, value: value)
       }
-      let identity = environment["AWS_ENDPOINT_URL_STS"].flatMap(Endpoint.init(url:)) ?? endpoint
-      return RegionAndEndpoint(region: region, endpoint: endpoint, identityEndpoint: identity)
+      return RegionAndEndpoint(
+        region: region, endpoint: endpoint,
+        identityEndpoint: try stsEndpoint(
+          profile: profile, config: config, environment: environment))
     }
     let fips = environment.flag("AWS_USE_FIPS_ENDPOINT") || settings["use_fips_endpoint"] == "true"
     let dualStack =
@@ -63,8 +67,33 @@ public struct RegionAndEndpoint: Sendable, Equatable {
     let identity = regionalHost(region: region, fips: fips, dualStack: dualStack, service: "sts")
     return RegionAndEndpoint(
       region: region, endpoint: Endpoint(scheme: "https", host: host),
-      identityEndpoint: environment["AWS_ENDPOINT_URL_STS"].flatMap(Endpoint.init(url:))
+      identityEndpoint: try stsEndpoint(profile: profile, config: config, environment: environment)
         ?? Endpoint(scheme: "https", host: identity))
+  }
+
+  /// A configured STS endpoint, or nil for the region's own.
+  private static func stsEndpoint(
+    profile: String, config: ProfileFile, environment: AWSEnvironment
+  ) throws -> Endpoint? {
+    let settings = config.configProfile(profile)?.values ?? [:]
+    if environment.flag("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")
+      || settings["ignore_configured_endpoint_urls"] == "true"
+    {
+      return nil
+    }
+    let fromServices = settings["services"].flatMap {
+      config.sections["services \($0)"]?.nested["sts"]?["endpoint_url"]
+    }
+    let found: (String, String)? =
+      environment["AWS_ENDPOINT_URL_STS"].map { ("AWS_ENDPOINT_URL_STS", $0) }
+      ?? fromServices.map { ("the sts endpoint_url of profile \(profile)'s services", $0) }
+      ?? environment["AWS_ENDPOINT_URL"].map { ("AWS_ENDPOINT_URL", $0) }
+      ?? settings["endpoint_url"].map { ("endpoint_url of profile \(profile)", $0) }
+    guard let (source, value) = found else { return nil }
+    guard let endpoint = Endpoint(url: value) else {
+      throw BadEndpoint(source: source, value: value)
+    }
+    return endpoint
   }
 
   private static func configuredEndpoint(

@@ -97,3 +97,40 @@ struct RegionAndEndpointTests {
       try resolve(try ConfigFixture(), region: region, variables).endpoint.description == expected)
   }
 }
+
+extension RegionAndEndpointTests {
+  /// STS, for roles and for the caller's identity, is found as the SDKs find it; the Lambda-only
+  /// settings (`--endpoint-url`, `AWS_ENDPOINT_URL_LAMBDA`) leave it in its region.
+  @Test func stsEndpointOrder() throws {
+    let fixture = try ConfigFixture(
+      config: """
+        [profile svc]
+        region = eu-west-1
+        services = local
+        endpoint_url = http://profile:1
+        [services local]
+        sts =
+          endpoint_url = http://services-sts:2
+        [profile plain]
+        region = eu-west-1
+        endpoint_url = http://profile:1
+        [profile bare]
+        region = eu-west-1
+        """)
+    let sts = { (profile: String, endpoint: String?, variables: [String: String]) in
+      try resolve(fixture, endpoint: endpoint, profile: profile, variables).identityEndpoint
+        .description
+    }
+    #expect(try sts("svc", nil, ["AWS_ENDPOINT_URL_STS": "http://env-sts:3"]) == "http://env-sts:3")
+    #expect(try sts("svc", nil, ["AWS_ENDPOINT_URL": "http://env:4"]) == "http://services-sts:2")
+    #expect(try sts("plain", nil, ["AWS_ENDPOINT_URL": "http://env:4"]) == "http://env:4")
+    #expect(try sts("plain", nil, [:]) == "http://profile:1")
+    #expect(try sts("bare", "http://lambda-only:5", [:]) == "https://sts.eu-west-1.amazonaws.com")
+    #expect(
+      try sts("bare", nil, ["AWS_ENDPOINT_URL_LAMBDA": "http://lambda-only:5"])
+        == "https://sts.eu-west-1.amazonaws.com")
+    #expect(
+      try sts("plain", nil, ["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true"])
+        == "https://sts.eu-west-1.amazonaws.com")
+  }
+}

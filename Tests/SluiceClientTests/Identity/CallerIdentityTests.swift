@@ -65,11 +65,17 @@ struct CallerIdentityTests {
     }
   }
 
-  @Test func identityGoesWhereTheEndpointIsConfiguredElseToRegionalSTS() throws {
+  /// `AWS_ENDPOINT_URL` moves every service, STS too; `--endpoint-url` moves Lambda only.
+  @Test func identityGoesWhereSTSIsConfiguredElseToRegionalSTS() throws {
     let custom = try RegionAndEndpoint.resolve(
+      region: "eu-west-1", endpointURL: nil, profile: "default",
+      environment: AWSEnvironment(
+        variables: ["AWS_ENDPOINT_URL": "http://127.0.0.1:5000"], homeDirectory: "/nonexistent"))
+    #expect(custom.identityEndpoint.description == "http://127.0.0.1:5000")
+    let lambdaOnly = try RegionAndEndpoint.resolve(
       region: "eu-west-1", endpointURL: "http://127.0.0.1:5000", profile: "default",
       environment: AWSEnvironment(variables: [:], homeDirectory: "/nonexistent"))
-    #expect(custom.identityEndpoint.description == "http://127.0.0.1:5000")
+    #expect(lambdaOnly.identityEndpoint.host == "sts.eu-west-1.amazonaws.com")
     let regional = try RegionAndEndpoint.resolve(
       region: "cn-north-1", endpointURL: nil, profile: "default",
       environment: AWSEnvironment(variables: [:], homeDirectory: "/nonexistent"))
