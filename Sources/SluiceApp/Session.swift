@@ -50,7 +50,8 @@ public final class Session: Sendable {
       environment: environment)
     region = place.region
     readOnly = options.readOnly || SluiceConfig.load(from: environment).isReadOnly(profile: profile)
-    transport = AsyncHTTPTransport()
+    transport = AsyncHTTPTransport(
+      settings: try NetworkSettings.resolve(profile: profile, environment: environment))
     let attempts = options.maxAttempts ?? environment["AWS_MAX_ATTEMPTS"].flatMap(Int.init) ?? 3
     var logger = Logger(label: "sluice")
     logger.logLevel = options.verbose ? .debug : .warning

@@ -44,16 +44,6 @@ struct SignInHome {
     }
   }
 
-  /// A tmux session whose shell lives in this home, talking STS through the peer's proxy.
-  func terminal(_ peer: Peer, columns: Int, rows: Int) throws -> TmuxSession {
-    try TmuxSession(
-      columns: columns, rows: rows,
-      environment: TUITests.utf8.merging([
-        "HOME": path, "AWS_EC2_METADATA_DISABLED": "true", "XDG_STATE_HOME": peer.stateHome,
-        "AWS_ENDPOINT_URL_STS": peer.url,
-      ]) { _, new in new })
-  }
-
   func cacheFiles() -> [String] {
     let folder = path + "/.aws/cli/cache"
     return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map {

@@ -60,7 +60,12 @@ final class SignInTests {
   func mfaIsAskedOnTheTerminalOnceThenCached() async throws {
     _ = try peer.seed(1)
     let home = try SignInHome(config: Self.role("ops", extra: "mfa_serial = \(Self.mfa)\n"))
-    let tmux = try home.terminal(peer, columns: 120, rows: 30)
+    let tmux = try TmuxSession(
+      columns: 120, rows: 30,
+      environment: [
+        "HOME": home.path, "AWS_EC2_METADATA_DISABLED": "true", "XDG_STATE_HOME": peer.stateHome,
+        "AWS_ENDPOINT_URL_STS": peer.url,
+      ])
     let command = "\(Sluice.binary.path) list --profile ops --endpoint-url \(peer.url)"
     try tmux.run(command + "; echo first-$?")
     try tmux.waitFor("Enter MFA code for \(Self.mfa) (profile ops):")
@@ -82,7 +87,12 @@ final class SignInTests {
   func theTUIAsksForTheCodeInAQuestion() async throws {
     _ = try peer.seed(1)
     let home = try SignInHome(config: Self.role("ops", extra: "mfa_serial = \(Self.mfa)\n"))
-    let tmux = try home.terminal(peer, columns: 100, rows: 30)
+    let tmux = try TmuxSession(
+      columns: 100, rows: 30,
+      environment: TUITests.utf8.merging([
+        "HOME": home.path, "AWS_EC2_METADATA_DISABLED": "true", "XDG_STATE_HOME": peer.stateHome,
+        "AWS_ENDPOINT_URL_STS": peer.url,
+      ]) { _, new in new })
     try tmux.run("\(Sluice.binary.path) --profile ops --endpoint-url \(peer.url)")
     let asked = try tmux.waitFor("MFA code")
     #expect(

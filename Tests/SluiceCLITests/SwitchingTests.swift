@@ -19,7 +19,12 @@ final class SwitchingTests {
       config: "[profile east]\nregion = us-east-1\n[profile west]\nregion = eu-west-1\n",
       credentials: "[east]\n" + SignInHome.base.dropFirst(7) + "[west]\n"
         + SignInHome.base.dropFirst(7))
-    let tmux = try home.terminal(peer, columns: 120, rows: 30)
+    let tmux = try TmuxSession(
+      columns: 120, rows: 30,
+      environment: TUITests.utf8.merging([
+        "HOME": home.path, "AWS_EC2_METADATA_DISABLED": "true", "XDG_STATE_HOME": peer.stateHome,
+        "AWS_ENDPOINT_URL_STS": peer.url,
+      ]) { _, new in new })
     try tmux.startSluice("--profile east --endpoint-url \(peer.url)", ready: " mappings │ ")
     #expect(try tmux.screen().text.contains("│ east │ us-east-1 │"))
     try tmux.edit("batchsize", of: uuid, to: "6", kind: "")

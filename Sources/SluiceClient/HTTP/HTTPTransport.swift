@@ -30,11 +30,29 @@ public enum TransportError: Error, Equatable, CustomStringConvertible {
   case connection(String)
   /// No complete response within the time allowed.
   case timeout
+  /// The TLS handshake failed (an untrusted certificate, a wrong host name): another attempt
+  /// cannot fix it.
+  case tls(String)
+  /// The proxy refused the request (it wants a password, or would not open a tunnel).
+  case proxy(String)
+  /// Nothing answers there: the connection was refused, or the host name does not resolve.
+  case unreachable(String)
 
   public var description: String {
     switch self {
     case .connection(let reason): "connection failed: \(reason)"
     case .timeout: "the request timed out"
+    case .tls(let reason): reason
+    case .proxy(let reason): reason
+    case .unreachable(let reason): reason
+    }
+  }
+
+  /// Whether another attempt may go differently.
+  public var isTransient: Bool {
+    switch self {
+    case .connection, .timeout: true
+    case .tls, .proxy, .unreachable: false
     }
   }
 }

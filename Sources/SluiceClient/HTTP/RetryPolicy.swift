@@ -38,7 +38,7 @@ public struct RetryPolicy: Sendable {
   /// Whether an attempt that failed this way is worth repeating.
   public func isRetryable(_ error: Error) -> Bool {
     switch error {
-    case is TransportError: return true
+    case let error as TransportError: return error.isTransient
     case let error as AWSServiceError:
       return error.status == 429 || Self.throttlingCodes.contains(error.code)
         || Self.transientCodes.contains(error.code) || Self.transientStatuses.contains(error.status)

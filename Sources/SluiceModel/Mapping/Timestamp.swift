@@ -25,16 +25,6 @@ public struct Timestamp: Sendable, Hashable, Codable {
     }
   }
 
-  /// A date written in UTC with a `DateFormatter` pattern (`yyyy-MM-dd HH:mm 'UTC'`), the same on
-  /// every machine whatever its locale.
-  public static func utcText(_ date: Date, pattern: String) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    formatter.dateFormat = pattern
-    return formatter.string(from: date)
-  }
-
   /// The same instant as a Foundation date.
   public var date: Date { Date(timeIntervalSince1970: secondsSince1970) }
 

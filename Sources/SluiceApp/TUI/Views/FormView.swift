@@ -168,6 +168,10 @@ extension Renderer {
 
   /// `2026-11-28 08:12 UTC`.
   static func timestamp(_ date: Date) -> String {
-    Timestamp.utcText(date, pattern: "yyyy-MM-dd HH:mm 'UTC'")
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+    return formatter.string(from: date)
   }
 }

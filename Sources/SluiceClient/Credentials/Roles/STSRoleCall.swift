@@ -1,5 +1,4 @@
 import Foundation
-import SluiceModel
 
 /// STS `AssumeRole` and `AssumeRoleWithWebIdentity` over the query protocol: a form POST, an XML
 /// answer. `AssumeRole` is signed with the source credentials for service `sts`; the web-identity
@@ -105,6 +104,10 @@ enum CacheTime {
 
   /// The form the AWS CLI writes into its cache files.
   static func text(_ date: Date) -> String {
-    Timestamp.utcText(date, pattern: "yyyy-MM-dd'T'HH:mm:ss'UTC'")
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ss'UTC'"
+    return formatter.string(from: date)
   }
 }
