@@ -52,7 +52,8 @@ public final class Session: Sendable {
     readOnly = options.readOnly || SluiceConfig.load(from: environment).isReadOnly(profile: profile)
     transport = AsyncHTTPTransport(
       settings: try NetworkSettings.resolve(profile: profile, environment: environment))
-    let attempts = options.maxAttempts ?? environment["AWS_MAX_ATTEMPTS"].flatMap(Int.init) ?? 3
+    let retry = try RetryPolicy.resolve(
+      maxAttempts: options.maxAttempts, profile: profile, environment: environment)
     var logger = Logger(label: "sluice")
     logger.logLevel = options.verbose ? .debug : .warning
     stateDirectory = StateDirectory(environment: environment)
@@ -62,7 +63,7 @@ public final class Session: Sendable {
       credentials: .standard(
         profile: options.profile, environment: environment, transport: transport,
         sts: place.identityEndpoint, region: place.region, mfa: options.mfa),
-      retry: RetryPolicy(maxAttempts: attempts), readOnly: readOnly, logger: logger,
+      retry: retry, readOnly: readOnly, logger: logger,
       identityMemory: stateDirectory.identities)
     recorder = ChangeRecorder(
       service: client, log: stateDirectory.auditLog, profile: profile, region: region

@@ -119,9 +119,9 @@ enum TransportFailure {
       return .unreachable("cannot find \(host) (DNS)\(via); check the endpoint URL and the network")
     case let error as NIOConnectionError
     where error.connectionErrors.contains { ($0.error as? IOError)?.errnoCode == ECONNREFUSED }:
-      return refused(host, via)
+      return refused(host, proxy)
     case let error as IOError where error.errnoCode == ECONNREFUSED:
-      return refused(host, via)
+      return refused(host, proxy)
     case let error as NIOSSLExtraError where error == .failedToValidateHostname:
       return .tls("TLS: the certificate of \(host) is not for \(host); check the endpoint URL")
     case let error as NIOSSLError:
@@ -138,7 +138,13 @@ enum TransportFailure {
     }
   }
 
-  private static func refused(_ host: String, _ via: String) -> TransportError {
-    .unreachable("\(host) refused the connection\(via); check the endpoint URL and that it is up")
+  private static func refused(_ host: String, _ proxy: ProxyAddress?) -> TransportError {
+    guard let proxy else {
+      return .unreachable(
+        "\(host) refused the connection; check the endpoint URL and that it is up")
+    }
+    return .unreachable(
+      "the proxy \(proxy.host):\(proxy.port) refused the connection; check HTTPS_PROXY or HTTP_PROXY"
+    )
   }
 }

@@ -104,7 +104,9 @@ public struct LambdaClient: Sendable {
     let signer = SigV4Signer(credentials: current, region: region, service: service)
     let label = unsigned.method + " " + unsigned.path
     var attempt = 1
+    var retried: Int?
     while true {
+      try await retry.limiter?.acquire()
       var request = unsigned
       request.headers.append(("User-Agent", "sluice/0.1"))
       let signed = signer.sign(request, at: now())
@@ -115,10 +117,12 @@ public struct LambdaClient: Sendable {
           throw AWSServiceError(response: response).redacting(
             [current.secretAccessKey] + (current.sessionToken.map { [$0] } ?? []))
         }
+        retry.succeeded(retried: retried)
         return response
       } catch {
-        guard attempt < retry.maxAttempts, retry.isRetryable(error) else { throw error }
-        let wait = retry.delay(after: attempt, error: error)
+        guard let wait = retry.retry(after: error, attempt: attempt, retried: &retried) else {
+          throw error
+        }
         logger.debug(
           "\(label) failed (\(error)); retrying in \(String(format: "%.2f", wait)) s"
         )
