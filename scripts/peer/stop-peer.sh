@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Stop the servers started by start-peer.sh STATE_DIR.
+# Stop the servers started by start-peer.sh STATE_DIR (every process group in STATE_DIR/pids:
+# moto, the three verifying proxies, the SSO stub, the two tinyproxies).
 #
 # Sends TERM to each recorded process group, waits (bounded) and then KILLs
 # whatever is left. Already-dead processes and a missing pids file are fine.
@@ -32,5 +33,6 @@ for pid in "${pids[@]}"; do
   if alive "$pid"; then signal_group "$pid" KILL; fi
 done
 
-rm -f "$PIDS_FILE" "$STATE_DIR/proxy.port" "$STATE_DIR/sso.port"
+rm -f "$PIDS_FILE" "$STATE_DIR/proxy.port" "$STATE_DIR/proxy-tls.port" "$STATE_DIR/wrong-host.port" \
+  "$STATE_DIR/sso.port"
 echo "peer stopped"

@@ -1,7 +1,7 @@
 """Tests for the Sluice test peer: verifying proxy, SSO stub, start/stop scripts and seeding.
 
 Run: cd /work/main && python3 -m pytest -q scripts/peer/test_peer.py
-A session fixture starts its own moto_server + proxy on free loopback ports.
+A session fixture (conftest.py) starts its own peer with start-peer.sh on free loopback ports.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from botocore.utils import JSONFileCache
 
 import seed as seeder
 import verifying_proxy as vp
+from conftest import read_env
 
 HERE = Path(__file__).resolve().parent
 AKID = "AKIDSLUICETEST"
@@ -121,12 +122,19 @@ def lambda_client(url: str, key: str = AKID, secret: str = SECRET, **kwargs):
     )
 
 
-def read_env(state_dir: Path) -> dict:
-    values = {}
-    for line in (state_dir / "env").read_text().splitlines():
-        name, _, value = line.removeprefix("export ").partition("=")
-        values[name] = value
-    return values
+def wait_for_log(path: Path, *needles: str, timeout_s: float = 10) -> str:
+    """The proxy writes a request's log line just after sending its answer, so a test that has
+    the answer may not see the line yet: poll until every needle is there; fail with the tail."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        text = path.read_text()
+        missing = [n for n in needles if n not in text]
+        if not missing:
+            return text
+        if time.monotonic() > deadline:
+            tail = "\n".join(text.splitlines()[-20:])
+            pytest.fail(f"{path.name}: after {timeout_s}s still no {missing}; last lines:\n{tail}")
+        time.sleep(0.05)
 
 
 def pid_alive(pid: int) -> bool:
@@ -142,21 +150,7 @@ def pid_alive(pid: int) -> bool:
 # --------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def peer(tmp_path_factory):
-    state_dir = tmp_path_factory.mktemp("peer")
-    subprocess.run([str(HERE / "start-peer.sh"), str(state_dir)], check=True, timeout=60, capture_output=True)
-    env = read_env(state_dir)
-    try:
-        yield {
-            "dir": state_dir,
-            "moto": env["SLUICE_TEST_MOTO_URL"],
-            "proxy": env["SLUICE_TEST_PROXY_URL"],
-            "sso": env["SLUICE_TEST_SSO_URL"],
-            "env": env,
-        }
-    finally:
-        subprocess.run([str(HERE / "stop-peer.sh"), str(state_dir)], check=True, timeout=30, capture_output=True)
+# The session-wide `peer` fixture (start-peer.sh on a temporary STATE_DIR) is in conftest.py.
 
 
 @pytest.fixture
@@ -894,8 +888,7 @@ def test_unknown_uuid_update_is_404_through_proxy(proxy, peer):
 
 def test_proxy_log_holds_no_secrets(proxy):
     signed_send(proxy, "GET", ESM_PATH, token="log-me-not-token")
-    log = (proxy["dir"] / "proxy.log").read_text()
-    assert f"GET {ESM_PATH} -> 200" in log
+    log = wait_for_log(proxy["dir"] / "proxy.log", f"GET {ESM_PATH} -> 200")
     for secret_ish in (SECRET, "Signature=", "AWS4-HMAC-SHA256", "log-me-not-token"):
         assert secret_ish not in log
 
@@ -1128,10 +1121,12 @@ def test_proxy_log_names_sts_actions_but_no_secrets(proxy):
     # moto routes unsigned STS calls by the form body only, so the proxy refuses a GET plainly.
     status, _, answer = send(proxy["proxy"], "GET", f"/?{query}")
     assert status == 400 and b"<Code>InvalidParameterValue</Code>" in answer and b"form POST" in answer, answer
-    log = (proxy["dir"] / "proxy.log").read_text()
-    assert "POST / (sts:AssumeRole) -> 200" in log
-    assert "WebIdentityToken=*** (sts:AssumeRoleWithWebIdentity) -> 400" in log
-    assert f"learned {creds['AccessKeyId']} from sts:AssumeRole" in log
+    log = wait_for_log(
+        proxy["dir"] / "proxy.log",
+        "POST / (sts:AssumeRole) -> 200",
+        "WebIdentityToken=*** (sts:AssumeRoleWithWebIdentity) -> 400",
+        f"learned {creds['AccessKeyId']} from sts:AssumeRole",
+    )
     for secret_ish in (SECRET, creds["SecretAccessKey"], creds["SessionToken"], "Signature=", "web-token-in-query"):
         assert secret_ish not in log
 
@@ -1357,24 +1352,42 @@ def test_start_and_stop_leave_no_processes(tmp_path):
         [str(HERE / "start-peer.sh"), str(tmp_path)], check=True, timeout=60, capture_output=True, text=True
     )
     env = read_env(tmp_path)
-    assert started.stdout.strip() == (
+    auth_port = urllib.parse.urlsplit(env["SLUICE_TEST_HTTP_PROXY_AUTH"]).port
+    assert started.stdout.splitlines() == [
         f"moto at {env['SLUICE_TEST_MOTO_URL']}, proxy at {env['SLUICE_TEST_PROXY_URL']}, "
-        f"sso at {env['SLUICE_TEST_SSO_URL']}"
-    )
+        f"sso at {env['SLUICE_TEST_SSO_URL']}",
+        f"tls proxy at {env['SLUICE_TEST_PROXY_TLS_URL']}, wrong-host proxy at {env['SLUICE_TEST_WRONG_HOST_URL']} "
+        f"(CA {tmp_path}/ca.pem), http proxy at {env['SLUICE_TEST_HTTP_PROXY']}, "
+        f"http proxy with basic auth at 127.0.0.1:{auth_port}",
+    ]
     assert sorted(env) == sorted(
         f"SLUICE_TEST_{n}" for n in ("MOTO_URL", "PROXY_URL", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY", "REGION",
-                                     "SSO_URL", "ACCOUNT_ID", "ROLE_ARN")
+                                     "SSO_URL", "ACCOUNT_ID", "ROLE_ARN", "PROXY_TLS_URL", "WRONG_HOST_URL",
+                                     "CA_BUNDLE", "HTTP_PROXY", "HTTP_PROXY_AUTH", "HTTP_PROXY_LOG",
+                                     "HTTP_PROXY_AUTH_LOG")
     )
     assert (env["SLUICE_TEST_ACCOUNT_ID"], env["SLUICE_TEST_ROLE_ARN"]) == (ACCOUNT, ROLE_ARN)
     assert (tmp_path / "moto.url").read_text().strip() == env["SLUICE_TEST_MOTO_URL"]
     assert (tmp_path / "sso.url").read_text().strip() == env["SLUICE_TEST_SSO_URL"]
     assert json.loads((tmp_path / "credentials.json").read_text()) == {AKID: SECRET}
+    assert env["SLUICE_TEST_CA_BUNDLE"] == str(tmp_path / "ca.pem")
+    assert env["SLUICE_TEST_HTTP_PROXY_LOG"] == str(tmp_path / "tinyproxy.log")
+    assert env["SLUICE_TEST_HTTP_PROXY_AUTH_LOG"] == str(tmp_path / "tinyproxy-auth.log")
     names = [line.split()[0] for line in (tmp_path / "pids").read_text().splitlines()]
     pids = [int(line.split()[1]) for line in (tmp_path / "pids").read_text().splitlines()]
-    assert names == ["moto", "proxy", "sso"] and all(pid_alive(p) for p in pids)
+    assert names == ["moto", "proxy", "proxy-tls", "wrong-host", "tinyproxy", "tinyproxy-auth", "sso"]
+    assert all(pid_alive(p) for p in pids)
+    password = urllib.parse.urlsplit(env["SLUICE_TEST_HTTP_PROXY_AUTH"]).password
+    printed_password = password in started.stdout + started.stderr  # (not in an assert: it would print it)
+    assert password
+    assert not printed_password
     assert SECRET not in started.stdout + started.stderr
-    subprocess.run([str(HERE / "stop-peer.sh"), str(tmp_path)], check=True, timeout=30)
+    stopped = subprocess.run(
+        [str(HERE / "stop-peer.sh"), str(tmp_path)], check=True, timeout=30, capture_output=True, text=True
+    )
     assert not any(pid_alive(p) for p in pids)
+    printed_password = password in stopped.stdout + stopped.stderr
+    assert not printed_password
     subprocess.run([str(HERE / "stop-peer.sh"), str(tmp_path)], check=True, timeout=30)  # idempotent
 
 

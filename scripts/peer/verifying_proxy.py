@@ -17,6 +17,7 @@ this proxy, listening on 127.0.0.1 only:
   the FunctionName/EventSourceArn filters itself, reading moto's table once per
   listing and serving the later pages from that snapshot;
 * injects faults on demand (429/500/503/connection reset/delay);
+* serves plain HTTP, or HTTPS with --tls-cert/--tls-key (one process per listener);
 * counts what it saw, so a test can prove e.g. that a read-only mode sent no
   mutating request, or which access keys signed its Lambda calls.
 
@@ -39,6 +40,7 @@ import random
 import re
 import signal
 import socket
+import ssl
 import struct
 import sys
 import threading
@@ -63,6 +65,8 @@ AWS_MAX_PAGE = 100  # ListEventSourceMappings never returns more than this per p
 MAX_ITEMS_LIMIT = 10000  # MaxItems range in the service model is 1..10000.
 MAX_BODY_BYTES = 16 * 1024 * 1024  # Lambda payloads are far smaller; bounds memory use.
 UPSTREAM_TIMEOUT_S = 60
+TLS_HANDSHAKE_TIMEOUT_S = 10  # a client that connects and never says hello costs one thread this long
+TLS_CLOSE_TIMEOUT_S = 1  # waiting for the client's close_notify after ours
 FAULT_KINDS = ("400", "429", "500", "503", "reset", "delay")
 # STS (query protocol). No STS call changes a resource (they name the caller or mint temporary
 # credentials), so STS calls are forwarded but neither counted as mutating nor ending list
@@ -1252,16 +1256,78 @@ def load_credentials(path: str | None) -> dict[str, str]:
 class PeerServer(ThreadingHTTPServer):
     """One thread per connection. The listen backlog is socketserver's 5 by default: a client
     opening 8 connections at once (Sluice's bulk actions) then overflowed it now and again, and
-    the dropped SYN cost a whole second before the kernel retried it."""
+    the dropped SYN cost a whole second before the kernel retried it.
+
+    With `enable_tls`, the listening socket is wrapped for TLS, but the handshake is not done in
+    accept(): serve_forever's one thread would then wait on any client that connects and never
+    sends its hello. Each connection's own thread does it, bounded, and a failed handshake costs
+    only that connection (one log line, no traceback)."""
 
     daemon_threads = True
     request_queue_size = 128
+    tls = False
+
+    def enable_tls(self, context: ssl.SSLContext) -> None:
+        self.socket = context.wrap_socket(self.socket, server_side=True, do_handshake_on_connect=False)
+        self.tls = True
+
+    @property
+    def scheme(self) -> str:
+        return "https" if self.tls else "http"
+
+    def finish_request(self, request, client_address) -> None:
+        if self.tls and not self._handshake(request, client_address):
+            return
+        super().finish_request(request, client_address)
+
+    def _handshake(self, request: ssl.SSLSocket, client_address) -> bool:
+        request.settimeout(TLS_HANDSHAKE_TIMEOUT_S)
+        try:
+            request.do_handshake()
+        except OSError as exc:  # ssl.SSLError, a timeout, a reset
+            reason = getattr(exc, "reason", None) or type(exc).__name__
+            sys.stderr.write(f"peer: tls handshake from {client_address[0]}:{client_address[1]} failed: {reason}\n")
+            return False
+        request.settimeout(None)
+        return True
+
+    def shutdown_request(self, request) -> None:
+        """Send TLS close_notify before closing, as a client may treat a bare TCP close as an
+        error (swift-nio-ssl's uncleanShutdown). Not after a `reset` fault: that socket is closed."""
+        if self.tls and request.fileno() != -1:
+            try:
+                request.settimeout(TLS_CLOSE_TIMEOUT_S)
+                request.unwrap()
+            except (OSError, ValueError):
+                pass  # the client closed first, or the handshake never finished
+        super().shutdown_request(request)
+
+    def handle_error(self, request, client_address) -> None:
+        """A connection the client broke (reset, TLS alert, bad record) is one line, not a traceback."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (ConnectionError, ssl.SSLError, TimeoutError)):
+            reason = getattr(exc, "reason", None) or type(exc).__name__
+            sys.stderr.write(f"peer: connection from {client_address[0]}:{client_address[1]} broke: {reason}\n")
+            return
+        super().handle_error(request, client_address)
 
 
-def make_server(port: int, state: PeerState) -> ThreadingHTTPServer:
-    """Bind on 127.0.0.1 only (port 0 picks a free port)."""
+def make_tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
+    """TLS 1.2 or 1.3 with the given chain; ALPN picks http/1.1 for a client that offers h2 too."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.load_cert_chain(cert_file, key_file)
+    context.set_alpn_protocols(["http/1.1"])
+    return context
+
+
+def make_server(port: int, state: PeerState, tls_context: ssl.SSLContext | None = None) -> PeerServer:
+    """Bind on 127.0.0.1 only (port 0 picks a free port); HTTPS when given a TLS context."""
     handler = type("BoundPeerHandler", (PeerHandler,), {"state": state})
-    return PeerServer(("127.0.0.1", port), handler)
+    server = PeerServer(("127.0.0.1", port), handler)
+    if tls_context is not None:
+        server.enable_tls(tls_context)
+    return server
 
 
 def parse_upstream(url: str) -> tuple[str, int]:
@@ -1288,17 +1354,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--page-size", type=int, default=AWS_MAX_PAGE, help="ListEventSourceMappings page cap")
     parser.add_argument("--policy", choices=POLICIES, default="open",
                         help="role-only: the credentials-file keys may call only sts:AssumeRole/GetCallerIdentity")
+    parser.add_argument("--tls-cert", help="serve HTTPS with this PEM certificate (chain); needs --tls-key")
+    parser.add_argument("--tls-key", help="the PEM private key for --tls-cert")
     args = parser.parse_args(argv)
+    if bool(args.tls_cert) != bool(args.tls_key):
+        parser.error("--tls-cert and --tls-key go together")
+    tls_context = make_tls_context(args.tls_cert, args.tls_key) if args.tls_cert else None
 
     host, port = parse_upstream(args.upstream)
     state = PeerState(
         load_credentials(args.credentials), host, port, page_size=args.page_size, policy=args.policy
     )
-    server = make_server(args.port, state)
+    server = make_server(args.port, state, tls_context)
     bound = server.server_address[1]
     if args.port_file:
         write_port_file(args.port_file, bound)
-    sys.stderr.write(f"peer: listening on http://127.0.0.1:{bound}, upstream {args.upstream}\n")
+    sys.stderr.write(f"peer: listening on {server.scheme}://127.0.0.1:{bound}, upstream {args.upstream}\n")
     sys.stderr.flush()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
