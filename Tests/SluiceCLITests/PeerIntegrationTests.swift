@@ -181,6 +181,24 @@ final class PeerIntegrationTests {
     #expect(disabled == 200)
   }
 
+  /// With default settings (3 attempts a request), a bulk pause where most PUTs fail with 429,
+  /// 500, 503 or a reset keeps going until every mapping is paused: each mapping's failure is
+  /// final only when its error is not retryable.
+  @Test func bulkPauseKeepsGoingUnderHeavyFaultsWithDefaultSettings() async throws {
+    let prefix = "storm-\(UUID().uuidString.prefix(6).lowercased())"
+    let uuids = try peer.seed(40, prefix: prefix)
+    try await peer.randomFaults(rate: 0.6, method: "PUT")
+    try await peer.resetStats()
+    let run = try peer.sluice(["pause", "--all-matching", prefix, "--yes"])
+    #expect(run.status == 0, "\(run.error)")
+    #expect(run.output.contains("paused 40 of 40 mappings in "), "\(run.output)")
+    #expect((try await peer.stats()["faults_injected"] as? Int ?? 0) > 40)
+    let states = try await peer.motoMappings().filter {
+      uuids.contains($0["UUID"] as? String ?? "")
+    }
+    #expect(states.count == 40 && states.allSatisfy { $0["State"] as? String == "Disabled" })
+  }
+
   /// Chosen by a filter, a bulk change asks first, and refuses to guess when nobody can answer.
   @Test func bulkPauseWithoutATerminalAsksForYes() async throws {
     let prefix = "ask-\(UUID().uuidString.prefix(6).lowercased())"

@@ -35,9 +35,12 @@ final class SwitchingTests {
     try tmux.press(":", until: ":▌")
     try tmux.type("profile we", until: ":profile we▌")
     try tmux.press("Tab", until: ":profile west▌")
-    let west = try tmux.press("Enter", until: "│ west │ eu-west-1 │")
+    // A whole frame of the new session: ncurses redraws row by row, so wait for its last row too.
+    let west = try tmux.send(["Enter"], until: "the west's whole screen") {
+      $0.text.contains("│ west │ eu-west-1 │") && $0.text.contains(" 0 queued")
+        && !$0.text.contains(":profile west")
+    }
     #expect(!west.text.contains(prefix), "the east's rows showed under west: \(west.text)")
-    try tmux.waitFor(" 0 queued")
     // Back to the east: its queued edit is offered again.
     try tmux.press(":", until: ":▌")
     try tmux.type("profile east", until: ":profile east▌")

@@ -153,10 +153,11 @@ extension ChangeRecorder {
   }
 
   /// Sends the same body to many mappings, at most `concurrency` at a time; each is read just
-  /// before its change, and one already holding the values is left alone.
+  /// before its change, and one already holding the values is left alone. Under throttling the
+  /// pacer keeps each going until it is done or fails for good.
   public func sendMany(
     _ body: [String: JSONValue], to uuids: [String], concurrency: Int = 8,
-    onOutcome: (Outcome) -> Void = { _ in }
+    pacer: BulkPacer = BulkPacer(), onOutcome: (Outcome) -> Void = { _ in }
   ) async -> [Outcome] {
     let limit = ConcurrencyLimit(concurrency)
     return await withTaskGroup(of: (Int, Outcome).self) { group in
@@ -164,7 +165,8 @@ extension ChangeRecorder {
         group.addTask {
           let outcome = await limit.run {
             do {
-              return Outcome(uuid: uuid, result: .success(try await self.change(uuid, body)))
+              let outcome = try await pacer.untilDone { try await self.change(uuid, body) }
+              return Outcome(uuid: uuid, result: .success(outcome))
             } catch {
               return Outcome(uuid: uuid, result: .failure(error))
             }

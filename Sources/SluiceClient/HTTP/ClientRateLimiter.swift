@@ -43,7 +43,7 @@ public final class ClientRateLimiter: @unchecked Sendable {
   /// Waits for a token, when throttling has turned the limiter on. The token is taken at once,
   /// leaving the bucket in debt that later callers wait out in turn; waiting for a refill to
   /// cross exactly 1 could spin forever on a clock's rounding.
-  func acquire() async throws {
+  public func acquire() async throws {
     let wait: Double? = lock.withLock {
       guard enabled else { return nil }
       refill()
@@ -54,7 +54,7 @@ public final class ClientRateLimiter: @unchecked Sendable {
   }
 
   /// An answer came back, throttled or not.
-  func record(throttled: Bool) {
+  public func record(throttled: Bool) {
     let now = clock.now().timeIntervalSince1970
     lock.withLock {
       measure(at: now)

@@ -83,7 +83,7 @@ public struct RetryPolicy: Sendable {
   }
 
   /// Throttling in particular, which the adaptive limiter slows down for.
-  func isThrottling(_ error: Error) -> Bool {
+  public func isThrottling(_ error: Error) -> Bool {
     guard let error = error as? AWSServiceError else { return false }
     return error.status == 429 || Self.throttlingCodes.contains(error.code)
   }

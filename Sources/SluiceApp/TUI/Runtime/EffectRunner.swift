@@ -23,6 +23,8 @@ final class EffectRunner: @unchecked Sendable {
   private let editText: (String) -> String?
   /// Opens another profile or region; nil where there is nothing to switch to (the demo, tests).
   private let switchContext: ((String, String?) -> Void)?
+  /// Paces pauses and resumes under throttling, all of them together.
+  private let pacer: BulkPacer
   /// At most eight changes in flight, however many rows a bulk pause covers.
   private let changes = ConcurrencyLimit(8)
 
@@ -33,6 +35,7 @@ final class EffectRunner: @unchecked Sendable {
     editText: @escaping (String) -> String?
   ) {
     self.switchContext = switchContext
+    pacer = BulkPacer(clock: clock)
     service = recorder.service
     self.recorder = recorder
     self.journal = journal
@@ -63,7 +66,10 @@ final class EffectRunner: @unchecked Sendable {
     case .load: await load(post)
     case .reload: await reload(post)
     case .update(let uuid, let body):
-      await send(uuid, post) { try await self.recorder.change(uuid, body) }
+      // Pauses and resumes, one or many, keep going under throttling at the pacer's rate.
+      await send(uuid, post) {
+        try await self.pacer.untilDone { try await self.recorder.change(uuid, body) }
+      }
     case .apply(let draft):
       await send(draft.mapping.uuid, post) { try await self.recorder.apply(draft) }
     case .follow(let uuid): await follow(uuid, post)
