@@ -28,5 +28,9 @@ toolchain=$(dirname "$(readlink -f "$(command -v swift)")")
   -instr-profile "$bin/codecov/default.profdata" -ignore-filename-regex='(\.build|Tests)/' \
   | awk '/^(TOTAL|[A-Za-z-]+\/[A-Za-z]+\.swift)/ { printf "%-42s %6s lines %6s missed %8s\n", $1, $8, $9, $10 }'
 
+echo "== the CLI and TUI integration suites again, over TLS (the test CA, the same proxy)"
+SLUICE_TEST_TLS=1 swift test --skip-build --filter "PeerIntegrationTests|SafetyTests" 2>&1 \
+  | tee "$state/swift-test-tls.log" | grep -E "✘|Test run with"
+
 # The runner's closing line once more, last, where CI looks for it.
 grep -E "Test run with [0-9]+ tests?" "$state/swift-test.log" | tail -n 1

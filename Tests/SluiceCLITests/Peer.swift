@@ -15,7 +15,16 @@ final class Peer: @unchecked Sendable {
   static let secretKey = "sluice-test-secret-key"
   static let scripts = ValidateCommandTests.packageRoot.appendingPathComponent("scripts/peer").path
 
+  /// Where Sluice is pointed: plain HTTP, or HTTPS when `SLUICE_TEST_TLS=1` (the same proxy,
+  /// one state, a certificate from the test CA), so whole suites can run over TLS.
   let url: String
+  /// Where the tests' own control calls go: always plain HTTP (Foundation on Linux cannot trust
+  /// the test CA).
+  let controlURL: String
+  /// The CA bundle Sluice must trust in TLS mode.
+  static let caBundle: String? =
+    ProcessInfo.processInfo.environment["SLUICE_TEST_TLS"] == "1"
+    ? ProcessInfo.processInfo.environment["SLUICE_TEST_CA_BUNDLE"] : nil
   /// This peer's own XDG state directory: its runs' journals and audit log, apart from others'.
   let stateHome = FileManager.default.temporaryDirectory
     .appendingPathComponent("sluice-state-\(UUID().uuidString)").path
@@ -30,11 +39,22 @@ final class Peer: @unchecked Sendable {
       "python3", Self.scripts + "/verifying_proxy.py", "--upstream", moto, "--port", "0",
       "--port-file", portFile,
     ]
+    if let bundle = Self.caBundle {
+      let folder = (bundle as NSString).deletingLastPathComponent
+      process.arguments! += [
+        "--tls-cert", folder + "/server.pem", "--tls-key", folder + "/server.key",
+        "--tls-port-file", portFile + ".tls",
+      ]
+    }
     process.standardError = FileHandle.nullDevice
     try process.run()
     do {
-      url = "http://127.0.0.1:" + (try Self.port(in: portFile, of: process))
+      controlURL = "http://127.0.0.1:" + (try Self.port(in: portFile, of: process))
+      url =
+        Self.caBundle == nil
+        ? controlURL : "https://127.0.0.1:" + (try Self.port(in: portFile + ".tls", of: process))
       try? FileManager.default.removeItem(atPath: portFile)
+      try? FileManager.default.removeItem(atPath: portFile + ".tls")
     } catch {
       kill(process.processIdentifier, SIGKILL)
       throw error
@@ -111,19 +131,19 @@ final class Peer: @unchecked Sendable {
     return list["EventSourceMappings"] as? [[String: Any]] ?? []
   }
 
-  func stats() async throws -> [String: Any] { try await json("GET", url + "/__peer/stats") }
-  func resetStats() async throws { _ = try await json("POST", url + "/__peer/stats/reset") }
+  func stats() async throws -> [String: Any] { try await json("GET", controlURL + "/__peer/stats") }
+  func resetStats() async throws { _ = try await json("POST", controlURL + "/__peer/stats/reset") }
   func pageSize(_ size: Int) async throws {
-    _ = try await json("POST", url + "/__peer/config", body: ["page_size": size])
+    _ = try await json("POST", controlURL + "/__peer/config", body: ["page_size": size])
   }
   func faults(_ faults: [[String: Any]]) async throws {
-    _ = try await json("POST", url + "/__peer/faults", body: ["faults": faults])
+    _ = try await json("POST", controlURL + "/__peer/faults", body: ["faults": faults])
   }
 
   /// A fault on a share of matching requests, drawn from a seeded generator.
   func randomFaults(rate: Double, method: String) async throws {
     _ = try await json(
-      "POST", url + "/__peer/faults",
+      "POST", controlURL + "/__peer/faults",
       body: [
         "random": [
           "rate": rate, "kinds": ["429", "500", "503", "reset"], "seed": 42,
@@ -140,6 +160,7 @@ final class Peer: @unchecked Sendable {
       "HOME": FileManager.default.temporaryDirectory.path, "AWS_EC2_METADATA_DISABLED": "true",
       "AWS_ACCESS_KEY_ID": Self.accessKey, "AWS_SECRET_ACCESS_KEY": Self.secretKey,
       "AWS_REGION": "us-east-1", "AWS_ENDPOINT_URL": url, "XDG_STATE_HOME": stateHome,
+      "AWS_CA_BUNDLE": Self.caBundle ?? "",
     ]
     environment.merge(extra) { _, new in new }
     return try Sluice.run(arguments, environment: environment.filter { !$0.value.isEmpty })
@@ -158,7 +179,7 @@ final class Peer: @unchecked Sendable {
           "AWS_ACCESS_KEY_ID": Self.accessKey, "AWS_SECRET_ACCESS_KEY": Self.secretKey,
           "AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true", "HOME": home,
           // --endpoint-url moves Lambda only; STS (the caller's identity) is moved apart.
-          "AWS_ENDPOINT_URL_STS": url,
+          "AWS_ENDPOINT_URL_STS": url, "AWS_CA_BUNDLE": Self.caBundle ?? "",
           "XDG_STATE_HOME": stateHome,
         ].merging(extra) { _, new in new }
       ) { _, new in new })

@@ -54,7 +54,7 @@ struct SignInHome {
 
 extension Peer {
   func policy(_ policy: String) async throws {
-    _ = try await control("POST", url + "/__peer/config", ["policy": policy])
+    _ = try await control("POST", controlURL + "/__peer/config", ["policy": policy])
   }
 
   /// The access key ids that signed accepted requests to a service.
@@ -63,7 +63,7 @@ extension Peer {
   }
 
   /// Starts an SSO portal and OIDC stub that registers what it hands out with this proxy.
-  func startSSO() throws -> SSOStub { try SSOStub(proxy: url) }
+  func startSSO() throws -> SSOStub { try SSOStub(proxy: controlURL) }
 
   func control(_ method: String, _ address: String, _ body: [String: Any]? = nil) async throws
     -> [String: Any]

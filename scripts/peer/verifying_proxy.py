@@ -1356,6 +1356,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="role-only: the credentials-file keys may call only sts:AssumeRole/GetCallerIdentity")
     parser.add_argument("--tls-cert", help="serve HTTPS with this PEM certificate (chain); needs --tls-key")
     parser.add_argument("--tls-key", help="the PEM private key for --tls-cert")
+    parser.add_argument("--tls-port-file",
+                        help="with --tls-cert: serve plain HTTP on --port as well, and HTTPS on a second port"
+                             " written here; both share one state (faults, counters, keys)")
     args = parser.parse_args(argv)
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error("--tls-cert and --tls-key go together")
@@ -1365,7 +1368,13 @@ def main(argv: list[str] | None = None) -> None:
     state = PeerState(
         load_credentials(args.credentials), host, port, page_size=args.page_size, policy=args.policy
     )
-    server = make_server(args.port, state, tls_context)
+    if args.tls_port_file and tls_context is None:
+        parser.error("--tls-port-file needs --tls-cert and --tls-key")
+    server = make_server(args.port, state, None if args.tls_port_file else tls_context)
+    if args.tls_port_file:
+        secure = make_server(0, state, tls_context)
+        threading.Thread(target=secure.serve_forever, kwargs={"poll_interval": 0.2}, daemon=True).start()
+        write_port_file(args.tls_port_file, secure.server_address[1])
     bound = server.server_address[1]
     if args.port_file:
         write_port_file(args.port_file, bound)
