@@ -4,6 +4,7 @@ import Foundation
 /// moment leaves either the old content or the new, never a torn mix: the journals, the audit
 /// log and the credential caches.
 public enum PrivateFile {
+  /// A file operation that failed, naming the file, the step and the system's reason.
   public struct Failure: Error, CustomStringConvertible {
     public let path: String
     public let action: String

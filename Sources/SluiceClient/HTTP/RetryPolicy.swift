@@ -20,6 +20,7 @@ public struct RetryPolicy: Sendable {
   /// Set in adaptive mode.
   public let limiter: ClientRateLimiter?
 
+  /// The retry modes the SDKs share: adaptive is standard plus the client-side rate limiter.
   public enum Mode: String, Sendable {
     case standard, adaptive
   }
