@@ -149,9 +149,13 @@ enum KeyMap {
   }
 
   /// The hint bar of a scope: what typing does, then each binding's hint.
-  static func hints(in scope: KeyScope) -> String {
-    let typing = scope.typing.flatMap { $0.isEmpty ? nil : [$0] } ?? []
-    let hints = bindings(in: scope).compactMap(\.hint).map { "\($0.keys) \($0.text)" }
-    return (typing + hints).joined(separator: "  ")
-  }
+  static func hints(in scope: KeyScope) -> String { hintBars[scope] ?? "" }
+
+  /// Every scope's hint bar, built once: the renderer asks for one on every frame.
+  private static let hintBars: [KeyScope: String] = Dictionary(
+    uniqueKeysWithValues: KeyScope.allCases.map { scope in
+      let typing = scope.typing.flatMap { $0.isEmpty ? nil : [$0] } ?? []
+      let hints = bindings(in: scope).compactMap(\.hint).map { "\($0.keys) \($0.text)" }
+      return (scope, (typing + hints).joined(separator: "  "))
+    })
 }
