@@ -50,10 +50,12 @@ public final class Session: Sendable {
       environment: environment)
     region = place.region
     readOnly = options.readOnly || SluiceConfig.load(from: environment).isReadOnly(profile: profile)
-    transport = AsyncHTTPTransport(
-      settings: try NetworkSettings.resolve(profile: profile, environment: environment))
+    // Everything that can refuse the configuration comes first: a transport, once made, must be
+    // shut down, and an init that throws after it would leave it running.
+    let network = try NetworkSettings.resolve(profile: profile, environment: environment)
     let retry = try RetryPolicy.resolve(
       maxAttempts: options.maxAttempts, profile: profile, environment: environment)
+    transport = AsyncHTTPTransport(settings: network)
     var logger = Logger(label: "sluice")
     logger.logLevel = options.verbose ? .debug : .warning
     stateDirectory = StateDirectory(environment: environment)

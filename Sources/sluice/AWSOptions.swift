@@ -29,14 +29,20 @@ struct AWSOptions: ParsableArguments {
     -> Session
   {
     do {
-      return try Session(
-        options: Session.Options(
-          profile: profile, region: region, endpointURL: endpointURL, maxAttempts: maxAttempts,
-          readOnly: readOnly || forced, verbose: verbose, mfa: mfa))
+      return try Session(options: options(readOnly: forced, mfa: mfa))
     } catch {
       complain("sluice: \(DisplayText.singleLine(String(describing: error)))")
       throw ExitCode(1)
     }
+  }
+}
+
+extension AWSOptions {
+  /// The options as the session takes them.
+  func options(readOnly forced: Bool = false, mfa: MFAPrompt) -> Session.Options {
+    Session.Options(
+      profile: profile, region: region, endpointURL: endpointURL, maxAttempts: maxAttempts,
+      readOnly: readOnly || forced, verbose: verbose, mfa: mfa)
   }
 }
 

@@ -45,7 +45,12 @@ struct Browse: ParsableCommand {
       context.regions = ["us-east-1"]
       first = OpenedSession(service: DemoBackend(), context: context, mfa: nil)
     } else {
-      first = try open(profile: aws.profile, region: aws.region, into: sessions)
+      do {
+        first = try open(profile: aws.profile, region: aws.region, into: sessions)
+      } catch {
+        complain("sluice: \(DisplayText.singleLine(String(describing: error)))")
+        throw ExitCode(1)
+      }
     }
     let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
     guard let screen = CursesScreen(noColor: noColor) else {
@@ -67,7 +72,9 @@ struct Browse: ParsableCommand {
     options.profile = profile
     options.region = region
     let prompt = DialogMFAPrompt()
-    let session = try options.session(mfa: prompt)
+    // A refused setting surfaces as itself: the first open reports it before the screen starts,
+    // a switch in the TUI's footer.
+    let session = try Session(options: options.options(mfa: prompt))
     sessions.keep(session)
     let environment = AWSEnvironment.process
     var context = AppState.Context(

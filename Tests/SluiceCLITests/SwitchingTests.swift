@@ -16,7 +16,8 @@ final class SwitchingTests {
     let prefix = "switch-" + UUID().uuidString.prefix(6).lowercased()
     let uuid = try #require(try peer.seed(1, prefix: prefix).first)
     let home = try SignInHome(
-      config: "[profile east]\nregion = us-east-1\n[profile west]\nregion = eu-west-1\n",
+      config:
+        "[profile east]\nregion = us-east-1\n[profile west]\nregion = eu-west-1\n[profile bare]\n",
       credentials: "[east]\n" + SignInHome.base.dropFirst(7) + "[west]\n"
         + SignInHome.base.dropFirst(7))
     let tmux = try TmuxSession(
@@ -47,8 +48,14 @@ final class SwitchingTests {
     try tmux.press("Enter", until: "Restore queued edits")
     try tmux.press("y", until: "1 queued")
     #expect(try tmux.screen().text.contains("│ east │ us-east-1 │"))
+    // A profile that cannot be opened says why in the footer, and the session stays where it was.
+    try tmux.press(":", until: ":▌")
+    try tmux.type("profile bare", until: ":profile bare▌")
+    try tmux.press("Enter", until: "Could not switch: No AWS region")
+    #expect(try tmux.screen().text.contains("│ east │ us-east-1 │"))
     // ↑ on the command line recalls the last command.
     try tmux.press(":", until: ":▌")
+    try tmux.press("Up", until: ":profile bare▌")
     try tmux.press("Up", until: ":profile east▌")
     try tmux.press("Escape", untilGone: ":profile east▌")
     try tmux.press("Q", until: "Queue")

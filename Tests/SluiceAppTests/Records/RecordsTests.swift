@@ -216,3 +216,21 @@ struct IdentityFileTests {
     #expect(try scratch.mode(file.path) == 0o600)
   }
 }
+
+/// A session whose configuration is refused fails with the reason, before it opens any connection
+/// (an HTTP client made and dropped unclosed would trap).
+struct SessionSettingsTests {
+  @Test(arguments: [
+    ("AWS_RETRY_MODE", "turbo", "retry mode turbo is not one of standard, adaptive, legacy"),
+    ("AWS_MAX_ATTEMPTS", "0", "max attempts 0 is not a whole number of 1 or more"),
+    ("HTTPS_PROXY", "ftp://x", "HTTPS_PROXY is not a proxy URL"),
+  ])
+  func aRefusedSettingIsNamed(_ name: String, _ value: String, _ message: String) {
+    let environment = AWSEnvironment(
+      variables: [name: value, "AWS_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true"],
+      homeDirectory: "/nonexistent")
+    #expect {
+      _ = try Session(options: Session.Options(), environment: environment)
+    } throws: { "\($0)".contains(message) }
+  }
+}
