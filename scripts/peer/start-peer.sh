@@ -5,7 +5,8 @@
 #
 # Usage: start-peer.sh STATE_DIR
 # Writes into STATE_DIR: moto.url, proxy.url, sso.url, credentials.json, env (export
-# lines for `source`), pids ("name pid" per line), a test CA made now (ca.pem, ca.key) with
+# lines for `source`), refused.port (where the plain proxy keeps a port that refuses every
+# connect), pids ("name pid" per line), a test CA made now (ca.pem, ca.key) with
 # the certificates it signed (server.pem/.key for 127.0.0.1 and localhost, wrong-host.pem/.key
 # for wrong.example only), tinyproxy.conf, tinyproxy-auth.conf, and a log for each process
 # (moto.log, proxy.log, proxy-tls.log, wrong-host.log, sso.log, tinyproxy.log,
@@ -42,7 +43,7 @@ if [[ -s "$STATE_DIR/pids" ]]; then
   exit 1
 fi
 rm -f "$STATE_DIR/proxy.port" "$STATE_DIR/proxy-tls.port" "$STATE_DIR/wrong-host.port" "$STATE_DIR/sso.port" \
-  "$STATE_DIR/moto.url" "$STATE_DIR/proxy.url" "$STATE_DIR/sso.url" "$STATE_DIR/env"
+  "$STATE_DIR/refused.port" "$STATE_DIR/moto.url" "$STATE_DIR/proxy.url" "$STATE_DIR/sso.url" "$STATE_DIR/env"
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
@@ -220,7 +221,8 @@ umask 077
 printf '{"%s": "%s"}\n' "$ACCESS_KEY_ID" "$SECRET_ACCESS_KEY" >"$STATE_DIR/credentials.json"
 umask 022
 
-start_proxy proxy
+# The plain proxy also keeps a port bound but never listening: every connect there is refused.
+start_proxy proxy --refuse-port-file "$STATE_DIR/refused.port"
 start_proxy proxy-tls --tls-cert "$STATE_DIR/server.pem" --tls-key "$STATE_DIR/server.key"
 start_proxy wrong-host --tls-cert "$STATE_DIR/wrong-host.pem" --tls-key "$STATE_DIR/wrong-host.key"
 HTTP_PROXY_PORT=$(free_port)
@@ -235,6 +237,7 @@ PROXY_PID=$(pid_of proxy)
 PROXY_PORT=$(wait_port_file "$STATE_DIR/proxy.port" "$PROXY_PID" proxy) || fail
 PROXY_URL="http://127.0.0.1:$PROXY_PORT"
 wait_http "$PROXY_URL/__peer/stats" "$PROXY_PID" proxy || fail
+REFUSED_PORT=$(wait_port_file "$STATE_DIR/refused.port" "$PROXY_PID" proxy) || fail
 
 # The SSO stub registers the credentials its portal hands out with the (plain) proxy.
 setsid python3 "$HERE/sso_stub.py" --port 0 --port-file "$STATE_DIR/sso.port" --proxy "$PROXY_URL" \
@@ -279,6 +282,7 @@ export SLUICE_TEST_HTTP_PROXY=$HTTP_PROXY_URL
 export SLUICE_TEST_HTTP_PROXY_AUTH=$HTTP_PROXY_AUTH_URL
 export SLUICE_TEST_HTTP_PROXY_LOG=$(printf %q "$STATE_DIR/tinyproxy.log")
 export SLUICE_TEST_HTTP_PROXY_AUTH_LOG=$(printf %q "$STATE_DIR/tinyproxy-auth.log")
+export SLUICE_TEST_REFUSED_URL=http://127.0.0.1:$REFUSED_PORT
 ENV
 echo "moto at $MOTO_URL, proxy at $PROXY_URL, sso at $SSO_URL"
 echo "tls proxy at $PROXY_TLS_URL, wrong-host proxy at $WRONG_HOST_URL (CA $STATE_DIR/ca.pem)," \

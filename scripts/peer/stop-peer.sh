@@ -34,5 +34,5 @@ for pid in "${pids[@]}"; do
 done
 
 rm -f "$PIDS_FILE" "$STATE_DIR/proxy.port" "$STATE_DIR/proxy-tls.port" "$STATE_DIR/wrong-host.port" \
-  "$STATE_DIR/sso.port"
+  "$STATE_DIR/sso.port" "$STATE_DIR/refused.port"
 echo "peer stopped"

@@ -153,15 +153,19 @@ def pid_alive(pid: int) -> bool:
 # The session-wide `peer` fixture (start-peer.sh on a temporary STATE_DIR) is in conftest.py.
 
 
+DEFAULT_CONFIG = {"page_size": 100, "policy": "open", "rate_limit": None, "outage": None}
+
+
 @pytest.fixture
 def proxy(peer):
-    """The shared peer, with faults cleared, default page size, open policy and zeroed stats."""
+    """The shared peer, with faults cleared, default page size, open policy, no rate limit or
+    outage, and zeroed stats."""
     control(peer, "DELETE", "/__peer/faults")
-    control(peer, "POST", "/__peer/config", {"page_size": 100, "policy": "open"})
+    control(peer, "POST", "/__peer/config", DEFAULT_CONFIG)
     control(peer, "POST", "/__peer/stats/reset")
     yield peer
     control(peer, "DELETE", "/__peer/faults")
-    control(peer, "POST", "/__peer/config", {"page_size": 100, "policy": "open"})
+    control(peer, "POST", "/__peer/config", DEFAULT_CONFIG)
 
 
 @pytest.fixture(scope="session")
@@ -735,7 +739,8 @@ def test_each_fault_is_injected_exactly_count_times(proxy, kind, status, error_t
     if kind == "429":
         headers, payload = results[0][1], results[0][2]
         assert headers["retry-after"] == "3"
-        assert payload == {"message": "Rate exceeded", "Type": "User", "Reason": "CallerRateLimitExceeded"}
+        assert payload == {"message": "Rate exceeded", "Type": "User", "Reason": "CallerRateLimitExceeded",
+                           "retryAfterSeconds": "3"}
     counted = stats(proxy)
     assert counted["faults_injected"] == 2 and counted["faults_by_kind"] == {kind: 2}
     assert control(proxy, "GET", "/__peer/faults")[2]["faults"] == []
@@ -845,6 +850,12 @@ def test_stats_count_requests_rejections_and_mutations(proxy, seven):
         "denied_by_policy": 0,
         "unsigned": 0,
         "signers": {"lambda": [AKID]},  # the rejected request's key is not listed
+        "forwarded_by_operation": {"GetEventSourceMapping": 1, "ListEventSourceMappings": 1,
+                                   "UpdateEventSourceMapping": 1},
+        "throttled": {},
+        "blackholed": 0,
+        "blackholed_forwarded": 0,
+        "outage_resets": 0,
     }
     control(proxy, "POST", "/__peer/stats/reset")
     assert stats(proxy)["requests"] == 0
@@ -1052,7 +1063,9 @@ def test_web_identity_needs_no_signature_and_any_token(proxy, seven):
 
 
 def test_role_only_policy_lets_the_base_key_only_assume_the_role(proxy, seven):
-    assert control(proxy, "POST", "/__peer/config", {"policy": "role-only"})[2] == {"page_size": 100, "policy": "role-only"}
+    assert control(proxy, "POST", "/__peer/config", {"policy": "role-only"})[2] == {
+        "page_size": 100, "policy": "role-only", "rate_limit": None, "outage": None, "forward": False
+    }
     assert control(proxy, "GET", "/__peer/config")[2]["policy"] == "role-only"
     base = lambda_client(proxy["proxy"])
     with pytest.raises(ClientError) as caught:
@@ -1364,8 +1377,11 @@ def test_start_and_stop_leave_no_processes(tmp_path):
         f"SLUICE_TEST_{n}" for n in ("MOTO_URL", "PROXY_URL", "ACCESS_KEY_ID", "SECRET_ACCESS_KEY", "REGION",
                                      "SSO_URL", "ACCOUNT_ID", "ROLE_ARN", "PROXY_TLS_URL", "WRONG_HOST_URL",
                                      "CA_BUNDLE", "HTTP_PROXY", "HTTP_PROXY_AUTH", "HTTP_PROXY_LOG",
-                                     "HTTP_PROXY_AUTH_LOG")
+                                     "HTTP_PROXY_AUTH_LOG", "REFUSED_URL")
     )
+    refused = urllib.parse.urlsplit(env["SLUICE_TEST_REFUSED_URL"])
+    assert (refused.scheme, refused.hostname) == ("http", "127.0.0.1")
+    assert (tmp_path / "refused.port").read_text().strip() == str(refused.port)
     assert (env["SLUICE_TEST_ACCOUNT_ID"], env["SLUICE_TEST_ROLE_ARN"]) == (ACCOUNT, ROLE_ARN)
     assert (tmp_path / "moto.url").read_text().strip() == env["SLUICE_TEST_MOTO_URL"]
     assert (tmp_path / "sso.url").read_text().strip() == env["SLUICE_TEST_SSO_URL"]

@@ -17,6 +17,9 @@ this proxy, listening on 127.0.0.1 only:
   the FunctionName/EventSourceArn filters itself, reading moto's table once per
   listing and serving the later pages from that snapshot;
 * injects faults on demand (429/500/503/connection reset/delay);
+* plays, when told, Lambda's per-operation throttling (a token bucket per API operation) and
+  two outages: a blackhole (requests read, never answered) and a reset at once; with
+  --refuse-port-file it also keeps a port where every connect is refused;
 * serves plain HTTP, or HTTPS with --tls-cert/--tls-key (one process per listener);
 * counts what it saw, so a test can prove e.g. that a read-only mode sent no
   mutating request, or which access keys signed its Lambda calls.
@@ -31,13 +34,16 @@ import argparse
 import base64
 import binascii
 import datetime
+import functools
 import hashlib
 import hmac
 import http.client
 import json
+import math
 import os
 import random
 import re
+import select
 import signal
 import socket
 import ssl
@@ -52,6 +58,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape as xml_escape
 
+import botocore.session
 from botocore.auth import SIGV4_TIMESTAMP, SigV4Auth
 from botocore.awsrequest import AWSRequest, HTTPHeaders
 from botocore.credentials import Credentials
@@ -68,6 +75,9 @@ UPSTREAM_TIMEOUT_S = 60
 TLS_HANDSHAKE_TIMEOUT_S = 10  # a client that connects and never says hello costs one thread this long
 TLS_CLOSE_TIMEOUT_S = 1  # waiting for the client's close_notify after ours
 FAULT_KINDS = ("400", "429", "500", "503", "reset", "delay")
+OUTAGE_MODES = ("blackhole", "refuse")
+HOLD_POLL_S = 0.1  # how often a blackholed request looks whether its outage was lifted
+CONFIG_KEYS = ("page_size", "policy", "rate_limit", "outage", "forward")
 # STS (query protocol). No STS call changes a resource (they name the caller or mint temporary
 # credentials), so STS calls are forwarded but neither counted as mutating nor ending list
 # snapshots. The proxy learns the keys the issuing calls return. AssumeRoleWithWebIdentity is
@@ -357,12 +367,60 @@ def query_action(target: str, body: bytes) -> str | None:
 
 
 @dataclass(frozen=True)
+class OperationRoute:
+    """One Lambda operation's HTTP binding, from botocore's service model."""
+
+    name: str  # e.g. "UpdateEventSourceMapping"
+    method: str
+    path: re.Pattern  # the requestUri's path, each {Label} one non-empty segment
+    query: tuple[tuple[str, str], ...]  # literal query pairs the requestUri requires, e.g. ("List", "ALL")
+
+    def matches(self, method: str, path: str, params: dict[str, str]) -> bool:
+        return (
+            method == self.method
+            and self.path.match(path) is not None
+            and all(params.get(name) == value for name, value in self.query)
+        )
+
+
+@functools.cache
+def lambda_routes() -> tuple[OperationRoute, ...]:
+    """Every Lambda operation's method and path, those that require a query pair first (ListLayers
+    and GetLayerVersionByArn share a path, told apart by `find=LayerVersion`)."""
+    model = botocore.session.get_session().get_service_model("lambda")
+    routes = []
+    for name in model.operation_names:
+        http_binding = model.operation_model(name).http
+        path, _, query = http_binding["requestUri"].partition("?")
+        pattern = re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(path.rstrip("/")))
+        pairs = tuple(tuple(item.partition("=")[::2]) for item in query.split("&") if item)
+        routes.append(OperationRoute(name, http_binding["method"], re.compile(f"^{pattern}/?$"), pairs))
+    return tuple(sorted(routes, key=lambda route: not route.query))
+
+
+@functools.cache
+def operation_names() -> frozenset[str]:
+    """What a rate limit may name: Lambda's operations, and STS actions as `sts:ACTION`."""
+    sts = botocore.session.get_session().get_service_model("sts")
+    return frozenset(route.name for route in lambda_routes()) | {f"sts:{name}" for name in sts.operation_names}
+
+
+def lambda_operation(method: str, target: str) -> str | None:
+    """The Lambda operation a request is (by method and path), or None for a path the model lacks."""
+    path, _, query = target.partition("?")
+    params = dict(canonical_query_params(query))
+    return next((r.name for r in lambda_routes() if r.matches(method, path, params)), None)
+
+
+@dataclass(frozen=True)
 class ApiCall:
-    """What an API request is, as far as the proxy cares: its service and (STS) action."""
+    """What an API request is, as far as the proxy cares: its service and (STS) action, or its
+    Lambda operation."""
 
     service: str | None  # credential-scope service; "sts" for an unsigned STS action; else None
     action: str | None  # STS Action, None for other services
     signed: bool  # carries an Authorization header
+    operation: str | None = None  # Lambda operation, e.g. "UpdateEventSourceMapping"; else None
 
     @property
     def unsigned_allowed(self) -> bool:
@@ -371,15 +429,20 @@ class ApiCall:
 
     @property
     def label(self) -> str:
-        return f"{self.service}:{self.action}" if self.service == "sts" else (self.service or "-")
+        """`sts:ACTION`, the Lambda operation, else the service (`lambda` for a path Lambda's model
+        lacks) or `-`: the key of the rate limit's buckets and of the per-operation counters."""
+        if self.service == "sts":
+            return f"sts:{self.action}"
+        return self.operation or self.service or "-"
 
     def mutating(self, method: str) -> bool:
         """Anything but GET/HEAD, except STS calls, none of which changes a resource."""
         return method not in ("GET", "HEAD") and self.service != "sts"
 
 
-def classify_call(target: str, headers, body: bytes) -> ApiCall:
-    """Service from the Authorization credential scope (as moto routes); STS Action from the form."""
+def classify_call(target: str, headers, body: bytes, method: str | None = None) -> ApiCall:
+    """Service from the Authorization credential scope (as moto routes); STS Action from the form;
+    the Lambda operation from `method` and the path (none without a method)."""
     auth = headers.get("Authorization")
     service = None
     if auth:
@@ -390,7 +453,8 @@ def classify_call(target: str, headers, body: bytes) -> ApiCall:
     action = query_action(target, body) if service in ("sts", None) else None
     if not auth and action in UNSIGNED_STS_ACTIONS:
         service = "sts"
-    return ApiCall(service, action if service == "sts" else None, bool(auth))
+    operation = lambda_operation(method, target) if service == "lambda" and method else None
+    return ApiCall(service, action if service == "sts" else None, bool(auth), operation)
 
 
 def parse_issued_credentials(body: bytes) -> tuple[str, KnownKey] | None:
@@ -547,6 +611,156 @@ def parse_random(spec: dict) -> RandomFaults:
     return RandomFaults(rate=float(rate), kinds=kinds, rng=random.Random(seed), template=template, seed=seed)
 
 
+# --------------------------------------------------------------------------------------
+# Rate limiting and outages (POST /__peer/config)
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class TokenBucket:
+    """At most `burst` tokens, refilled continuously at `per_second`; a request takes one."""
+
+    per_second: float
+    burst: int
+    tokens: float
+    stamp: float  # time.monotonic() of the last refill
+
+    def take(self, now: float) -> float:
+        """Take a token and return 0, or take none and return the seconds until one is there."""
+        self.tokens = min(float(self.burst), self.tokens + (now - self.stamp) * self.per_second)
+        self.stamp = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return 0.0
+        return (1 - self.tokens) / self.per_second
+
+
+@dataclass
+class RateLimit:
+    """Lambda's control-plane throttling: one token bucket per operation (ApiCall.label), each
+    starting full. `operations` None limits every mutating Lambda call (those counted in
+    `mutating`, i.e. PUT/POST/DELETE); a set limits exactly the operations it names."""
+
+    per_second: float
+    burst: int
+    operations: frozenset[str] | None = None
+    buckets: dict[str, TokenBucket] = field(default_factory=dict)
+
+    def limits(self, call: ApiCall, method: str) -> bool:
+        if self.operations is None:
+            return call.service == "lambda" and call.mutating(method)
+        return call.label in self.operations
+
+    def retry_after(self, call: ApiCall, method: str, now: float) -> int | None:
+        """None when the request may go on (it took a token, or is not limited); else the whole
+        seconds, at least 1, until its operation's bucket has a token again."""
+        if not self.limits(call, method):
+            return None
+        bucket = self.buckets.get(call.label)
+        if bucket is None:
+            bucket = self.buckets[call.label] = TokenBucket(self.per_second, self.burst, self.burst, now)
+        wait = bucket.take(now)
+        if wait == 0:
+            return None
+        return max(1, math.ceil(wait - 1e-9))  # (1e-9: 0.1 / 0.1 may come out as 1.0000000000000002)
+
+    def describe(self) -> dict:
+        operations = sorted(self.operations) if self.operations is not None else None
+        return {"per_second": self.per_second, "burst": self.burst, "operations": operations}
+
+
+def parse_rate_limit(spec) -> RateLimit | None:
+    """Validate `"rate_limit"` of POST /__peer/config: null, or {"per_second", "burst", "operations"?}."""
+    if spec is None:
+        return None
+    if not isinstance(spec, dict):
+        raise ValueError("'rate_limit' must be an object {\"per_second\", \"burst\", \"operations\"?} or null")
+    unknown = sorted(set(spec) - {"per_second", "burst", "operations"})
+    if unknown:
+        raise ValueError(f"'rate_limit' takes 'per_second', 'burst' and 'operations', got {unknown}")
+    per_second = spec.get("per_second")
+    if not isinstance(per_second, (int, float)) or isinstance(per_second, bool) or not per_second > 0:
+        raise ValueError("'rate_limit.per_second' must be a number > 0")
+    burst = spec.get("burst")
+    if not isinstance(burst, int) or isinstance(burst, bool) or burst < 1:
+        raise ValueError("'rate_limit.burst' must be an integer >= 1")
+    return RateLimit(per_second, burst, _rate_limited_operations(spec.get("operations")))
+
+
+def _rate_limited_operations(names) -> frozenset[str] | None:
+    if names is None:
+        return None
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        raise ValueError("'rate_limit.operations' must be a non-empty list of operation names")
+    unknown = sorted(set(names) - operation_names())
+    if unknown:
+        raise ValueError(
+            f"'rate_limit.operations': unknown {unknown}; name Lambda operations as botocore's model "
+            "does (e.g. UpdateEventSourceMapping) and STS actions as sts:ACTION"
+        )
+    return frozenset(names)
+
+
+@dataclass(frozen=True)
+class Outage:
+    """An outage played on API requests (never on /__peer/ ones). `blackhole`: each request is
+    read and never answered until the outage is lifted (or the client hangs up); with `forward`
+    it first goes through to moto as usual and only the answer is lost. `refuse`: each request's
+    connection is reset (RST) as soon as its head shows an API path, before the body is read."""
+
+    mode: str  # one of OUTAGE_MODES
+    forward: bool = False
+    lifted: threading.Event = field(default_factory=threading.Event, compare=False, repr=False)
+
+
+def parse_outage(payload: dict) -> Outage | None:
+    """Validate `"outage"` (and `"forward"`) of POST /__peer/config."""
+    if "outage" not in payload:
+        raise ValueError("'forward' goes with 'outage': \"blackhole\"")
+    mode, forward = payload["outage"], payload.get("forward", False)
+    if mode is not None and mode not in OUTAGE_MODES:
+        raise ValueError(f"'outage' must be one of {list(OUTAGE_MODES)} or null")
+    if not isinstance(forward, bool):
+        raise ValueError("'forward' must be true or false")
+    if forward and mode != "blackhole":
+        raise ValueError("'forward': true goes with 'outage': \"blackhole\" only")
+    return Outage(mode, forward) if mode is not None else None
+
+
+def parse_config(payload: dict) -> dict:
+    """Validate POST /__peer/config as a whole: the PeerState fields it sets. A payload with
+    any error sets nothing."""
+    unknown = sorted(set(payload) - set(CONFIG_KEYS))
+    if unknown or not payload:
+        raise ValueError(
+            "config takes any of 'page_size', 'policy', 'rate_limit' and 'outage' (with 'forward'), "
+            f"got {unknown or 'nothing'}"
+        )
+    changes = {}
+    if "page_size" in payload:
+        page_size = changes["page_size"] = payload["page_size"]
+        if not isinstance(page_size, int) or isinstance(page_size, bool) or page_size < 1:
+            raise ValueError("'page_size' must be an integer >= 1")
+    if "policy" in payload:
+        changes["policy"] = payload["policy"]
+        if changes["policy"] not in POLICIES:
+            raise ValueError(f"'policy' must be one of {list(POLICIES)}")
+    if "rate_limit" in payload:
+        changes["rate_limit"] = parse_rate_limit(payload["rate_limit"])
+    if "outage" in payload or "forward" in payload:
+        changes["outage"] = parse_outage(payload)
+    return changes
+
+
+def reserve_refused_port() -> socket.socket:
+    """A TCP socket bound to 127.0.0.1 on a free port that never listens: a connect() there is
+    refused (ECONNREFUSED). Without SO_REUSEADDR, no other socket can bind the port while this
+    one stays open, and the kernel never picks a bound port as an ephemeral one."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
 @dataclass(frozen=True)
 class ListSnapshot:
     """moto's table, filtered, as read by the first page of one listing.
@@ -578,6 +792,8 @@ class PeerState:
     learned: dict[str, KnownKey] = field(default_factory=dict)  # temporary keys, oldest first
     queued: list[Fault] = field(default_factory=list)
     random_faults: RandomFaults | None = None
+    rate_limit: RateLimit | None = None
+    outage: Outage | None = None
     stats: dict = field(default_factory=dict)
     snapshots: dict[str, ListSnapshot] = field(default_factory=dict)  # token -> snapshot, oldest first
     generation: int = 0  # bumped after every forwarded change; older snapshots are never served
@@ -599,6 +815,11 @@ class PeerState:
             "denied_by_policy": 0,
             "unsigned": 0,
             "signers": {},  # service -> set of access key ids that signed accepted requests
+            "forwarded_by_operation": {},  # ApiCall.label -> requests sent on to moto
+            "throttled": {},  # ApiCall.label -> requests the rate limit answered with 429
+            "blackholed": 0,  # requests the blackhole outage held unanswered
+            "blackholed_forwarded": 0,  # of those, the ones sent on to moto first
+            "outage_resets": 0,  # requests the refuse outage reset
         }
 
     def describe_stats(self) -> dict:
@@ -678,6 +899,56 @@ class PeerState:
     def bump(self, key: str) -> None:
         with self.lock:
             self.stats[key] += 1
+
+    def count_forwarded(self, call: ApiCall | None) -> None:
+        with self.lock:
+            self.stats["forwarded"] += 1
+            self._bump_operation("forwarded_by_operation", call)
+
+    def count_blackholed(self, forwarded: bool) -> None:
+        with self.lock:
+            self.stats["blackholed"] += 1
+            self.stats["blackholed_forwarded"] += int(forwarded)
+
+    def _bump_operation(self, key: str, call: ApiCall | None) -> None:
+        label = call.label if call is not None else "-"
+        self.stats[key][label] = self.stats[key].get(label, 0) + 1
+
+    # ---- rate limit and outages ----------------------------------------------------
+
+    def configure(self, changes: dict) -> None:
+        """Set what parse_config validated. A new outage (or none) lifts the current one, which
+        closes the connections it holds."""
+        with self.lock:
+            if "outage" in changes and self.outage is not None:
+                self.outage.lifted.set()
+            for name, value in changes.items():
+                setattr(self, name, value)
+
+    def describe_config(self) -> dict:
+        with self.lock:
+            outage = self.outage
+            return {
+                "page_size": self.page_size,
+                "policy": self.policy,
+                "rate_limit": self.rate_limit.describe() if self.rate_limit else None,
+                "outage": outage.mode if outage else None,
+                "forward": outage.forward if outage else False,
+            }
+
+    def current_outage(self) -> Outage | None:
+        with self.lock:
+            return self.outage
+
+    def throttle(self, call: ApiCall, method: str) -> int | None:
+        """The Retry-After (seconds) to answer 429 with, or None to let the request through."""
+        with self.lock:
+            if self.rate_limit is None:
+                return None
+            retry_after = self.rate_limit.retry_after(call, method, time.monotonic())
+            if retry_after is not None:
+                self._bump_operation("throttled", call)
+            return retry_after
 
     def take_fault(self, method: str, path: str, service: str | None = None) -> Fault | None:
         """Return the fault for this request, if any: queued faults first, in order."""
@@ -886,14 +1157,20 @@ class PeerHandler(BaseHTTPRequestHandler):
         self._fault_label = "-"
         self._status = 0
         self._call: ApiCall | None = None
+        self._outage_label: str | None = None  # the outage this request met, for the log
+        self._withholding = False  # blackhole: _send keeps the answer instead of sending it
+        self._forwarded = False  # this request went on to moto
         try:
+            control = self.path.startswith(CONTROL_PREFIX)
+            if not control and self._refuse():
+                return
             body = self._read_body()
-            if self.path.startswith(CONTROL_PREFIX):
+            if control:
                 self._control(body)
             else:
                 self._api(body)
         except BadRequest as exc:
-            self._send_error(400, "InvalidParameterValueException", str(exc))
+            self._bad_request(exc)
         except ConnectionError:
             self.close_connection = True
         finally:
@@ -901,9 +1178,13 @@ class PeerHandler(BaseHTTPRequestHandler):
 
     def _log(self) -> None:
         status = self._status or "reset"
+        if self._withholding:
+            status = f"withheld {self._status}" if self._status else "withheld"
         action = f" ({self._call.label})" if self._call is not None and self._call.service == "sts" else ""
+        outage = f" outage={self._outage_label}" if self._outage_label else ""
         sys.stderr.write(
-            f"peer: {self.command} {_redacted_target(self.path)}{action} -> {status} fault={self._fault_label}\n"
+            f"peer: {self.command} {_redacted_target(self.path)}{action} -> {status} fault={self._fault_label}"
+            f"{outage}\n"
         )
 
     def _read_body(self) -> bytes:
@@ -933,6 +1214,8 @@ class PeerHandler(BaseHTTPRequestHandler):
 
     def _send(self, status: int, body: bytes, headers: list[tuple[str, str]]) -> None:
         self._status = status
+        if self._withholding:
+            return  # the blackhole outage: this answer is lost
         self.send_response(status)
         for name, value in headers:
             self.send_header(name, value)
@@ -962,6 +1245,21 @@ class PeerHandler(BaseHTTPRequestHandler):
             return
         self._send_json(status, {"message": message, "Type": fault_type, **extra}, headers)
 
+    def _bad_request(self, exc: BadRequest) -> None:
+        self._send_error(400, "InvalidParameterValueException", str(exc))
+
+    def _send_throttled(self, retry_after: int) -> None:
+        """Lambda's throttling answer; botocore's model binds its `retryAfterSeconds` to the
+        Retry-After header, and the body repeats it."""
+        self._send_error(
+            429,
+            "TooManyRequestsException",
+            "Rate exceeded",
+            Reason="CallerRateLimitExceeded",
+            retryAfterSeconds=str(retry_after),
+            headers=[("Retry-After", str(retry_after))],
+        )
+
     # ---- control API -----------------------------------------------------------------
 
     def _control(self, body: bytes) -> None:
@@ -987,7 +1285,7 @@ class PeerHandler(BaseHTTPRequestHandler):
         elif route == ("POST", "/__peer/config"):
             self._set_config(payload)
         elif route == ("GET", "/__peer/config"):
-            self._send_json(200, self._describe_config())
+            self._send_json(200, state.describe_config())
         elif route == ("GET", "/__peer/credentials"):
             self._send_json(200, state.describe_keys())
         elif route == ("POST", "/__peer/credentials"):
@@ -1019,23 +1317,12 @@ class PeerHandler(BaseHTTPRequestHandler):
                 self.state.random_faults = random_faults
 
     def _set_config(self, payload: dict) -> None:
-        unknown = sorted(set(payload) - {"page_size", "policy"})
-        if unknown or not payload:
-            raise BadRequest(f"config takes 'page_size' and/or 'policy', got {unknown or 'nothing'}")
-        page_size = payload.get("page_size", self.state.page_size)
-        if not isinstance(page_size, int) or isinstance(page_size, bool) or page_size < 1:
-            raise BadRequest("'page_size' must be an integer >= 1")
-        policy = payload.get("policy", self.state.policy)
-        if policy not in POLICIES:
-            raise BadRequest(f"'policy' must be one of {list(POLICIES)}")
-        with self.state.lock:
-            self.state.page_size = page_size
-            self.state.policy = policy
-        self._send_json(200, self._describe_config())
-
-    def _describe_config(self) -> dict:
-        with self.state.lock:
-            return {"page_size": self.state.page_size, "policy": self.state.policy}
+        try:
+            changes = parse_config(payload)
+        except ValueError as exc:
+            raise BadRequest(str(exc)) from None
+        self.state.configure(changes)
+        self._send_json(200, self.state.describe_config())
 
     def _add_credentials(self, payload: dict) -> None:
         """Register a temporary key (the SSO stub does this for what its portal hands out)."""
@@ -1075,11 +1362,57 @@ class PeerHandler(BaseHTTPRequestHandler):
     # ---- Lambda API ------------------------------------------------------------------
 
     def _api(self, body: bytes) -> None:
-        """Verify, apply the policy, maybe inject a fault, then forward (or page) an API request."""
-        state = self.state
+        """Count an API request, then serve it, or under the blackhole outage hold it."""
         path = self.path.split("?")[0]
-        call = self._call = classify_call(self.path, self.headers, body)
-        state.count_request(self.command, path, call)
+        call = self._call = classify_call(self.path, self.headers, body, self.command)
+        self.state.count_request(self.command, path, call)
+        outage = self.state.current_outage()
+        if outage is not None and outage.mode == "blackhole":
+            self._blackhole(outage, call, path, body)
+        else:
+            self._serve(call, path, body)
+
+    def _refuse(self) -> bool:
+        """Under the refuse outage, reset the connection of an API request before reading its
+        body (counted like any request, its kind told from the head alone); True if it did."""
+        outage = self.state.current_outage()
+        if outage is None or outage.mode != "refuse":
+            return False
+        self._outage_label = "refuse"
+        self._call = classify_call(self.path, self.headers, b"", self.command)
+        self.state.count_request(self.command, self.path.split("?")[0], self._call)
+        self.state.bump("outage_resets")
+        self._reset_connection()
+        return True
+
+    def _blackhole(self, outage: Outage, call: ApiCall, path: str, body: bytes) -> None:
+        """Answer nothing until the outage is lifted or the client hangs up, then close. With
+        `forward`, serve the request first as usual (so moto applies it) and lose the answer."""
+        self._withholding = True
+        self._outage_label = "blackhole+forward" if outage.forward else "blackhole"
+        if outage.forward:
+            try:
+                self._serve(call, path, body)
+            except BadRequest as exc:
+                self._bad_request(exc)
+            if self.connection.fileno() == -1:
+                return  # a reset fault closed it: the client saw that, not a blackhole
+        self.state.count_blackholed(self._forwarded)
+        self._hold(outage.lifted)
+        self.close_connection = True
+
+    def _hold(self, lifted: threading.Event) -> None:
+        """Wait, sending nothing, until `lifted` is set or the client closes its side (POLLRDHUP,
+        Linux; unread bytes such as a pipelined request do not end the wait)."""
+        poller = select.poll()
+        poller.register(self.connection.fileno(), select.POLLRDHUP)  # POLLHUP/POLLERR come anyway
+        while not lifted.is_set() and not poller.poll(HOLD_POLL_S * 1000):
+            pass
+
+    def _serve(self, call: ApiCall, path: str, body: bytes) -> None:
+        """Verify, apply the policy and the rate limit, maybe inject a fault, then forward (or
+        page) an API request."""
+        state = self.state
         access_key = None
         try:
             if not call.unsigned_allowed:
@@ -1100,6 +1433,11 @@ class PeerHandler(BaseHTTPRequestHandler):
                              f"the test peer takes sts:{call.action} only as a form POST (moto routes it by the body)")
             return
         state.record_accepted(call, access_key)
+        retry_after = state.throttle(call, self.command)
+        if retry_after is not None:
+            self._fault_label = "throttled"
+            self._send_throttled(retry_after)
+            return
         fault = state.take_fault(self.command, path, call.service)
         if fault is not None:
             self._fault_label = fault.kind
@@ -1131,13 +1469,7 @@ class PeerHandler(BaseHTTPRequestHandler):
     def _inject(self, fault: Fault) -> bool:
         """Apply a fault; return True when it answered (or dropped) the request."""
         if fault.kind == "429":
-            self._send_error(
-                429,
-                "TooManyRequestsException",
-                "Rate exceeded",
-                Reason="CallerRateLimitExceeded",
-                headers=[("Retry-After", str(fault.retry_after))],
-            )
+            self._send_throttled(fault.retry_after)
         elif fault.kind == "400":
             self._send_error(400, "InvalidParameterValueException", "Injected invalid parameter")
         elif fault.kind == "500":
@@ -1165,7 +1497,8 @@ class PeerHandler(BaseHTTPRequestHandler):
 
     def _forward(self, method: str, target: str, body: bytes) -> tuple[int, list, bytes]:
         """Send the request to moto as received (Authorization kept so moto routes to lambda)."""
-        self.state.bump("forwarded")
+        self.state.count_forwarded(self._call)
+        self._forwarded = True
         headers = {
             name: value
             for name, value in self.headers.items()
@@ -1359,6 +1692,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--tls-port-file",
                         help="with --tls-cert: serve plain HTTP on --port as well, and HTTPS on a second port"
                              " written here; both share one state (faults, counters, keys)")
+    parser.add_argument("--refuse-port-file",
+                        help="keep a port on 127.0.0.1 bound but never listening (every connect is refused)"
+                             " for as long as the proxy runs, and write it here")
     args = parser.parse_args(argv)
     if bool(args.tls_cert) != bool(args.tls_key):
         parser.error("--tls-cert and --tls-key go together")
@@ -1370,6 +1706,10 @@ def main(argv: list[str] | None = None) -> None:
     )
     if args.tls_port_file and tls_context is None:
         parser.error("--tls-port-file needs --tls-cert and --tls-key")
+    lambda_routes()  # botocore's Lambda model, read now rather than by the first request
+    refused = reserve_refused_port() if args.refuse_port_file else None
+    if refused is not None:
+        write_port_file(args.refuse_port_file, refused.getsockname()[1])
     server = make_server(args.port, state, None if args.tls_port_file else tls_context)
     if args.tls_port_file:
         secure = make_server(0, state, tls_context)
@@ -1387,6 +1727,8 @@ def main(argv: list[str] | None = None) -> None:
         pass
     finally:
         server.server_close()
+        if refused is not None:
+            refused.close()
 
 
 if __name__ == "__main__":
